@@ -1,0 +1,31 @@
+using LedelsesInfo.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace LedelsesInfo.Application.Abstractions;
+
+/// <summary>The database as handlers see it: EF's DbSets directly, no repositories (docs/decisions/0004).</summary>
+public interface IAppDbContext
+{
+    DbSet<OrgUnit> OrgUnits { get; }
+    DbSet<Employee> Employees { get; }
+    DbSet<Case> Cases { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<Examination> Examinations { get; }
+    DbSet<Activity> Activities { get; }
+    DbSet<ActivityEvent> ActivityEvents { get; }
+    DbSet<Payment> Payments { get; }
+    DbSet<BudgetLine> BudgetLines { get; }
+    DbSet<HrMonth> HrMonths { get; }
+    DbSet<Goal> Goals { get; }
+    DbSet<Population> Populations { get; }
+    DbSet<KpiDefinition> KpiDefinitions { get; }
+    DbSet<KpiValue> KpiValues { get; }
+    DbSet<AudienceSetting> AudienceSettings { get; }
+    DbSet<ImportBatch> ImportBatches { get; }
+    DbSet<ImportRowError> ImportRowErrors { get; }
+    DbSet<AccessLogEntry> AccessLog { get; }
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,90 @@
+namespace LedelsesInfo.Domain;
+
+public sealed class Case
+{
+    public required string Id { get; set; }
+    public required string ChildId { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public required string TeamId { get; set; }
+    public required string CaseworkerId { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+}
+
+public sealed class Notification
+{
+    public required string Id { get; set; }
+    public required string UnitId { get; set; }
+    public required string ChildId { get; set; }
+    public string? CaseId { get; set; }
+    /// <summary>Danish local time, as in the source system.</summary>
+    public DateTime ReceivedAt { get; set; }
+    public DateTime? AssessedAt { get; set; }
+    public bool Professional { get; set; }
+    public DateOnly? ReceiptSentOn { get; set; }
+}
+
+public enum ExaminationKind
+{
+    [Code("bfu")] Bfu,
+    [Code("afdaekning")] Afdaekning,
+}
+
+public sealed class Examination
+{
+    public required string Id { get; set; }
+    public required string CaseId { get; set; }
+    public ExaminationKind Kind { get; set; }
+    public DateOnly AwareOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+}
+
+public enum ActivityKind
+{
+    [Code("forebyggende")] Preventive,
+    [Code("plejefamilie")] FosterFamily,
+    [Code("netvaerksplejefamilie")] NetworkFosterFamily,
+    [Code("opholdssted")] ResidentialHome,
+    [Code("doegninstitution")] Institution,
+    [Code("sikret")] Secure,
+    [Code("andet")] Other,
+}
+
+public static class ActivityKinds
+{
+    public static bool IsPlacement(ActivityKind kind) =>
+        kind is ActivityKind.FosterFamily or ActivityKind.NetworkFosterFamily or ActivityKind.ResidentialHome
+            or ActivityKind.Institution or ActivityKind.Secure;
+}
+
+/// <summary>A granted measure (indsats): the key that joins casework, spending and hours.</summary>
+public sealed class Activity
+{
+    public required string Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string Paragraph { get; set; }
+    public ActivityKind Kind { get; set; }
+    public required string Function { get; set; }
+    public string? Provider { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public DateOnly StartOn { get; set; }
+    public DateOnly? EndOn { get; set; }
+    public decimal? MonthlyPrice { get; set; }
+}
+
+public enum ActivityEventKind
+{
+    [Code("plan")] Plan,
+    [Code("opfoelgning")] FollowUp,
+    [Code("tilsynsbesoeg")] SupervisoryVisit,
+    [Code("barnets_synspunkter")] ChildViews,
+}
+
+/// <summary>Keyed by activity, kind and date: the file has no id of its own, and re-importing a row must not duplicate it.</summary>
+public sealed class ActivityEvent
+{
+    public required string ActivityId { get; set; }
+    public ActivityEventKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public int? NextFollowUpMonths { get; set; }
+}

@@ -1,0 +1,50 @@
+namespace LedelsesInfo.Domain;
+
+public enum ImportStatus
+{
+    [Code("koerer")] Running,
+    [Code("gennemfoert")] Completed,
+    [Code("delvist")] PartlyApplied,
+    [Code("afvist")] Refused,
+}
+
+/// <summary>One imported file: what was read, applied and rejected, kept for the web to show.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+    public required string FileName { get; set; }
+    public required string FileKind { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public ImportStatus Status { get; set; }
+    public bool Strict { get; set; }
+    public string? ImportedBy { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsApplied { get; set; }
+    public int RowsRejected { get; set; }
+    /// <summary>Why a whole file was refused (missing column, unreadable encoding), or the warnings of an accepted one.</summary>
+    public string? Message { get; set; }
+    public List<ImportRowError> Errors { get; set; } = [];
+}
+
+public sealed class ImportRowError
+{
+    public long Id { get; set; }
+    public long ImportBatchId { get; set; }
+    public int RowNumber { get; set; }
+    public string? Column { get; set; }
+    public string? Value { get; set; }
+    public required string Reason { get; set; }
+}
+
+/// <summary>Every view of person-level case data (GDPR: the citizen may ask who looked, and when).</summary>
+public sealed class AccessLogEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserName { get; set; }
+    public string? EmployeeId { get; set; }
+    public string? CaseId { get; set; }
+    public required string Page { get; set; }
+    public required string Action { get; set; }
+}

@@ -1,0 +1,73 @@
+using LedelsesInfo.Application.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LedelsesInfo.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>
+/// Provider selection, read the same way by the web app and the CLI: <c>Database:Provider</c>
+/// (Sqlite or SqlServer) and <c>ConnectionStrings:Default</c>. Without a connection string SQLite
+/// uses a file in the data folder.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string SqliteMigrations = "LedelsesInfo.Migrations.Sqlite";
+    public const string SqlServerMigrations = "LedelsesInfo.Migrations.SqlServer";
+
+    public static DatabaseSettings From(IConfiguration configuration, string defaultDataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Database:Provider '{providerText}' er ukendt; brug Sqlite eller SqlServer.");
+        }
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException("Database:Provider er SqlServer, men ConnectionStrings:Default er ikke sat.");
+            }
+            var folder = configuration["Database:DataFolder"] ?? defaultDataFolder;
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "ledelsesinfo.db")}";
+        }
+        return new DatabaseSettings(provider, connectionString);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations).CommandTimeout(600));
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(SqlServerMigrations).CommandTimeout(600));
+                break;
+            default:
+                throw new InvalidOperationException($"Ukendt database: {Provider}");
+        }
+    }
+}
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public static IServiceCollection AddLedelsesInfoDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddDbContext<LedelsesInfoDbContext>(settings.Configure);
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
+        services.AddSingleton<IClock, DanishClock>();
+        return services;
+    }
+}

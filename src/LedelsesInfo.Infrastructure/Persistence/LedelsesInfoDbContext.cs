@@ -1,0 +1,207 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LedelsesInfo.Infrastructure.Persistence;
+
+public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options) : DbContext(options), IAppDbContext
+{
+    /// <summary>Ids from source systems: generous but bounded, so SQL Server can index them.</summary>
+    private const int IdLength = 64;
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Examination> Examinations => Set<Examination>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<HrMonth> HrMonths => Set<HrMonth>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Population> Populations => Set<Population>();
+    public DbSet<KpiDefinition> KpiDefinitions => Set<KpiDefinition>();
+    public DbSet<KpiValue> KpiValues => Set<KpiValue>();
+    public DbSet<AudienceSetting> AudienceSettings => Set<AudienceSetting>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<string>().HaveMaxLength(IdLength);
+        configurationBuilder.Properties<UnitLevel>().HaveConversion<CodeConverter<UnitLevel>>().HaveMaxLength(20);
+        configurationBuilder.Properties<EmployeeRole>().HaveConversion<CodeConverter<EmployeeRole>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Audience>().HaveConversion<CodeConverter<Audience>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ExaminationKind>().HaveConversion<CodeConverter<ExaminationKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ActivityKind>().HaveConversion<CodeConverter<ActivityKind>>().HaveMaxLength(30);
+        configurationBuilder.Properties<ActivityEventKind>().HaveConversion<CodeConverter<ActivityEventKind>>().HaveMaxLength(30);
+        configurationBuilder.Properties<PeriodKind>().HaveConversion<CodeConverter<PeriodKind>>().HaveMaxLength(10);
+        configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
+        // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var b = modelBuilder;
+
+        b.Entity<OrgUnit>(e =>
+        {
+            e.ToTable("org_units");
+            e.HasIndex(x => x.ParentId);
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<Employee>(e =>
+        {
+            e.ToTable("employees");
+            e.HasIndex(x => x.UnitId);
+            e.HasIndex(x => x.Login);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Login).HasMaxLength(256);
+        });
+        b.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.HasIndex(x => new { x.TeamId, x.ClosedOn });
+            e.HasIndex(x => x.CaseworkerId);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(x => new { x.UnitId, x.ReceivedAt });
+        });
+        b.Entity<Examination>(e =>
+        {
+            e.ToTable("examinations");
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Activity>(e =>
+        {
+            e.ToTable("activities");
+            e.HasIndex(x => x.CaseId);
+            e.Property(x => x.Provider).HasMaxLength(200);
+            Money(e.Property(x => x.MonthlyPrice));
+        });
+        b.Entity<ActivityEvent>(e =>
+        {
+            e.ToTable("activity_events");
+            e.HasKey(x => new { x.ActivityId, x.Kind, x.OccurredOn });
+        });
+        b.Entity<Payment>(e =>
+        {
+            e.ToTable("payments");
+            e.HasIndex(x => new { x.UnitId, x.PostedOn });
+            e.HasIndex(x => x.ActivityId);
+            e.Property(x => x.Function).HasMaxLength(10);
+            Money(e.Property(x => x.Amount));
+        });
+        b.Entity<BudgetLine>(e =>
+        {
+            e.ToTable("budget_lines");
+            e.HasKey(x => new { x.UnitId, x.Function, x.Month });
+            e.Property(x => x.Function).HasMaxLength(10);
+            Money(e.Property(x => x.Amount));
+        });
+        b.Entity<HrMonth>(e =>
+        {
+            e.ToTable("hr_months");
+            e.HasKey(x => new { x.EmployeeId, x.Month });
+        });
+        b.Entity<Goal>(e =>
+        {
+            e.ToTable("goals");
+            e.HasKey(x => new { x.KpiCode, x.UnitId, x.Year });
+        });
+        b.Entity<Population>(e =>
+        {
+            e.ToTable("population");
+            e.HasKey(x => new { x.UnitId, x.Year });
+        });
+        b.Entity<KpiDefinition>(e =>
+        {
+            e.ToTable("kpi_definitions");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.LegalBasis).HasMaxLength(400);
+            e.Property(x => x.SourceFiles).HasMaxLength(400);
+        });
+        b.Entity<KpiValue>(e =>
+        {
+            e.ToTable("kpi_values");
+            e.HasKey(x => new { x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
+            e.HasIndex(x => new { x.UnitId, x.PeriodKind, x.Period });
+            e.Property(x => x.Period).HasMaxLength(10);
+        });
+        b.Entity<AudienceSetting>(e =>
+        {
+            e.ToTable("audience_settings");
+            e.HasKey(x => new { x.Audience, x.KpiCode });
+        });
+        b.Entity<ImportBatch>(e =>
+        {
+            e.ToTable("import_batches");
+            e.Property(x => x.FileName).HasMaxLength(400);
+            e.Property(x => x.ImportedBy).HasMaxLength(256);
+            e.Property(x => x.Message).HasMaxLength(4000);
+            e.HasMany(x => x.Errors).WithOne().HasForeignKey(x => x.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ImportRowError>(e =>
+        {
+            e.ToTable("import_row_errors");
+            e.Property(x => x.Column).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(400);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+        });
+        b.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable("access_log");
+            e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => x.At);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Page).HasMaxLength(400);
+            e.Property(x => x.Action).HasMaxLength(100);
+        });
+    }
+
+    /// <summary>
+    /// Money is decimal in the model on both providers. SQLite has no decimal type, so there it is stored
+    /// as whole øre in an INTEGER: SUM runs natively and exactly (docs/decisions/0005-money-as-ore-on-sqlite.md).
+    /// </summary>
+    private void Money<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property)
+    {
+        if (IsSqlite)
+        {
+            if (typeof(T) == typeof(decimal))
+            {
+                property.HasConversion(new ValueConverter<decimal, long>(v => Ore.From(v), v => Ore.ToKroner(v)));
+            }
+            else
+            {
+                property.HasConversion(new ValueConverter<decimal?, long?>(v => v == null ? null : Ore.From(v.Value), v => v == null ? null : Ore.ToKroner(v.Value)));
+            }
+        }
+        else
+        {
+            property.HasPrecision(18, 2);
+        }
+    }
+}
+
+public static class Ore
+{
+    public static long From(decimal kroner) => decimal.ToInt64(decimal.Round(kroner * 100m, 0, MidpointRounding.AwayFromZero));
+
+    public static decimal ToKroner(long ore) => ore / 100m;
+}
+
+/// <summary>Stores an enum as its code from shared/formats.md, so raw SQL reads like the import files.</summary>
+public sealed class CodeConverter<TEnum>() : ValueConverter<TEnum, string>(v => Code<TEnum>.Of(v), v => Code<TEnum>.Parse(v))
+    where TEnum : struct, Enum;
