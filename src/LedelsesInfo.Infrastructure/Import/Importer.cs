@@ -1,0 +1,404 @@
+using System.Data.Common;
+using System.Diagnostics;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LedelsesInfo.Infrastructure.Import;
+
+/// <summary>
+/// Imports the files of shared/formats.md. Each file is one transaction: rows are parsed and validated
+/// as they stream in, written to a temporary staging table, checked there as a set (duplicates within the
+/// file, references to unknown ids), and upserted by key. Memory does not grow with the file: only the
+/// first <see cref="MaxErrorsKept"/> row errors are held, the rest are counted.
+/// </summary>
+public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
+{
+    public const int MaxErrorsKept = 1000;
+    private const int MaxValueLength = 400;
+
+    public static IReadOnlyList<string> KnownFileNames => FileSpecs.All.Select(s => s.Name).ToList();
+
+    /// <summary>Expands folders to their .csv and .xlsx files and imports all of them, parents first.</summary>
+    public async Task<ImportResult> ImportAsync(IEnumerable<string> paths, ImportOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".xlsx"));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+        var results = new List<FileImportResult>();
+        foreach (var file in files.OrderBy(f => FileSpecs.ForFileName(f)?.Order ?? 0).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            results.Add(await ImportFileAsync(file, options, ct));
+        }
+        return new ImportResult(results);
+    }
+
+    public async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.GetTimestamp();
+        var spec = FileSpecs.ForFileName(path);
+        var batch = new ImportBatch
+        {
+            FileName = Path.GetFileName(path),
+            FileKind = spec?.Name ?? "ukendt",
+            StartedAt = clock.Now,
+            Status = ImportStatus.Running,
+            Strict = options.Strict,
+            ImportedBy = options.ImportedBy,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+
+        var run = new FileRun(path, spec, options);
+        try
+        {
+            if (spec is null)
+            {
+                throw new FileRefusedException($"filnavnet svarer ikke til en kendt fil ({string.Join(", ", KnownFileNames)})");
+            }
+            await ImportRowsAsync(run, spec, ct);
+        }
+        catch (FileRefusedException ex)
+        {
+            run.Refuse(ex.Message);
+        }
+
+        batch.FinishedAt = clock.Now;
+        batch.RowsRead = run.RowsRead;
+        batch.RowsApplied = run.RowsApplied;
+        batch.RowsRejected = run.RowsRejected;
+        batch.Status = run.Refused ? ImportStatus.Refused : run.RowsRejected > 0 ? ImportStatus.PartlyApplied : ImportStatus.Completed;
+        batch.Message = run.Refused ? run.RefusalReason : run.Warnings.Count > 0 ? string.Join("; ", run.Warnings) : null;
+        batch.Errors = run.Errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Value = e.Value, Reason = e.Reason }).ToList();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        return new FileImportResult(path, spec?.Name, batch.Id, run.Refused, run.RefusalReason, run.RowsRead, run.RowsApplied,
+            run.RowsRejected, Stopwatch.GetElapsedTime(started), run.Errors, run.Warnings);
+    }
+
+    private async Task ImportRowsAsync(FileRun run, FileSpec spec, CancellationToken ct)
+    {
+        using var file = TabularFile.Open(run.Path);
+        var columnIndex = MapHeader(file.Header, spec, run);
+
+        var entity = db.Model.FindEntityType(spec.Entity)!;
+        var table = entity.GetTableName()!;
+        var storeObject = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var properties = spec.Columns.Select(c => entity.FindProperty(c.Property)!).ToList();
+        var columns = properties.Select(p => p.GetColumnName(storeObject)!).ToList();
+        var keys = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(storeObject)!).ToList();
+        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
+        var maxLengths = properties.Select(p => p.GetMaxLength()).ToList();
+
+        var dialect = CreateDialect();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var connection = db.Database.GetDbConnection();
+                var tx = transaction.GetDbTransaction();
+
+                await ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
+                await ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                var stageColumns = properties.Select((p, i) => new StageColumn(columns[i], p.GetColumnType(storeObject), mappings[i].Converter?.ProviderClrType ?? mappings[i].ClrType)).ToList();
+                await ExecAsync(connection, tx, dialect.CreateTemp("stage",
+                    $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))), ct);
+                await ExecAsync(connection, tx, dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL PRIMARY KEY"), ct);
+
+                var staged = 0;
+                await using (var writer = dialect.OpenWriter(connection, tx, stageColumns))
+                {
+                    var providerValues = new object?[properties.Count];
+                    foreach (var textRow in file.Rows())
+                    {
+                        run.RowsRead++;
+                        var row = ParseRow(textRow, spec, columnIndex, maxLengths, file.IsSpreadsheet, run);
+                        if (row is not null)
+                        {
+                            var validation = await spec.Validator.ValidateAsync(row, ct);
+                            if (validation.IsValid)
+                            {
+                                for (var i = 0; i < providerValues.Length; i++)
+                                {
+                                    var value = row.Values[i];
+                                    providerValues[i] = value is null ? null : mappings[i].Converter?.ConvertToProvider(value) ?? value;
+                                }
+                                await writer.WriteAsync(textRow.RowNumber, providerValues, ct);
+                                staged++;
+                            }
+                            else
+                            {
+                                foreach (var failure in validation.Errors)
+                                {
+                                    run.AddError(textRow.RowNumber, failure.PropertyName, Raw(textRow, columnIndex, spec, failure.PropertyName), failure.ErrorMessage);
+                                }
+                                run.RowsRejected++;
+                            }
+                        }
+                        if (run.RowsRead % 50_000 == 0)
+                        {
+                            run.Options.Progress?.Report(new ImportProgress(run.Path, run.RowsRead));
+                        }
+                    }
+                    await writer.FlushAsync(ct);
+                }
+                if (run.RowsRead == 0)
+                {
+                    run.Warnings.Add("filen har kun en overskriftsrække; intet at indlæse");
+                }
+
+                var rejectedInStage = await CheckStagedRowsAsync(connection, tx, dialect, spec, entity, storeObject, columns, keys, run, ct);
+                run.RowsRejected += rejectedInStage;
+
+                if (run.Options.Strict && run.RowsRejected > 0)
+                {
+                    await transaction.RollbackAsync(ct);
+                    run.Warnings.Add("streng tilstand: intet er indlæst, fordi filen har afviste rækker");
+                    run.RowsApplied = 0;
+                    return;
+                }
+                if (staged - rejectedInStage > 0)
+                {
+                    await ExecAsync(connection, tx, dialect.Upsert(table, columns, keys), ct);
+                }
+                await ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
+                await ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                await transaction.CommitAsync(ct);
+                run.RowsApplied = staged - rejectedInStage;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    private static int[] MapHeader(string[] header, FileSpec spec, FileRun run)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+            if (!positions.TryAdd(name, i))
+            {
+                throw new FileRefusedException($"kolonnen '{name}' står to gange i overskriften");
+            }
+        }
+        var missing = spec.Columns.Where(c => c.Required && !positions.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new FileRefusedException(
+                (missing.Count == 1 ? $"den påkrævede kolonne {missing[0]} mangler" : $"de påkrævede kolonner {string.Join(", ", missing)} mangler") +
+                $" (overskriften er: {string.Join(", ", header)})");
+        }
+        foreach (var unknown in positions.Keys.Where(h => spec.Columns.All(c => !c.Name.Equals(h, StringComparison.OrdinalIgnoreCase))))
+        {
+            run.Warnings.Add($"kolonnen '{unknown}' kendes ikke og ignoreres");
+        }
+        return spec.Columns.Select(c => positions.TryGetValue(c.Name, out var p) ? p : -1).ToArray();
+    }
+
+    private static string? Raw(TextRow row, int[] columnIndex, FileSpec spec, string column)
+    {
+        var i = spec.Columns.ToList().FindIndex(c => c.Name == column);
+        return i < 0 || columnIndex[i] < 0 || columnIndex[i] >= row.Fields.Length ? null : row.Fields[columnIndex[i]];
+    }
+
+    /// <summary>Turns text into typed values; returns null (with the errors recorded) when any value is unusable.</summary>
+    private static ImportRow? ParseRow(TextRow row, FileSpec spec, int[] columnIndex, List<int?> maxLengths, bool spreadsheet, FileRun run)
+    {
+        var values = new object?[spec.Columns.Count];
+        var ok = true;
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            var column = spec.Columns[i];
+            var position = columnIndex[i];
+            var text = position >= 0 && position < row.Fields.Length ? row.Fields[position]?.Trim() : null;
+            if (position >= 0 && row.Formulas?.Contains(position) == true)
+            {
+                run.AddError(row.RowNumber, column.Name, text, "cellen indeholder en formel; indsæt værdien i stedet (kopiér, indsæt som værdi)");
+                ok = false;
+                continue;
+            }
+            if (string.IsNullOrEmpty(text))
+            {
+                if (column.Required)
+                {
+                    run.AddError(row.RowNumber, column.Name, null, "mangler (kolonnen er påkrævet)");
+                    ok = false;
+                }
+                continue;
+            }
+            string? error = null;
+            object? value = column.Type switch
+            {
+                ColumnType.Text => text,
+                ColumnType.Date => Values.Date(text, spreadsheet, out error),
+                ColumnType.Timestamp => Values.Timestamp(text, spreadsheet, out error),
+                ColumnType.Month => Values.Month(text, spreadsheet, out error),
+                ColumnType.Decimal => Values.Decimal(text, out error),
+                ColumnType.Money => Values.Money(text, out error),
+                ColumnType.Integer => Values.Integer(text, out error),
+                ColumnType.Boolean => Values.Boolean(text, out error),
+                ColumnType.Code => column.ParseCode!(text),
+                _ => throw new InvalidOperationException(column.Type.ToString()),
+            };
+            if (column.Type == ColumnType.Code && value is null)
+            {
+                error = $"er ikke en gyldig værdi (brug {string.Join(", ", column.Codes!)})";
+            }
+            if (column.Type == ColumnType.Text && maxLengths[i] is { } max && text.Length > max)
+            {
+                error = $"er for lang (højst {max} tegn)";
+            }
+            if (error is not null)
+            {
+                run.AddError(row.RowNumber, column.Name, text, error);
+                ok = false;
+                continue;
+            }
+            values[i] = value;
+        }
+        if (!ok)
+        {
+            run.RowsRejected++;
+            return null;
+        }
+        return new ImportRow(spec, row.RowNumber, values);
+    }
+
+    /// <summary>Set-based checks on the staged rows: the same key twice in the file, and references to unknown ids.</summary>
+    private async Task<int> CheckStagedRowsAsync(DbConnection connection, DbTransaction tx, ImportDialect d, FileSpec spec, IEntityType entity,
+        StoreObjectIdentifier storeObject, List<string> columns, List<string> keys, FileRun run, CancellationToken ct)
+    {
+        var rowNo = d.Q("row_no");
+        await ExecAsync(connection, tx, d.CreateTempIndex("stage", string.Join(", ", keys.Select(d.Q)) + ", " + rowNo), ct);
+
+        // A key seen earlier in the file: keep the first row, reject the later ones.
+        var sameKey = string.Join(" AND ", keys.Select(k => $"f.{d.Q(k)} = s.{d.Q(k)}"));
+        var duplicate = $"EXISTS (SELECT 1 FROM {d.Stage} f WHERE {sameKey} AND f.{rowNo} < s.{rowNo})";
+        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(s.{d.Q(k)} AS {(IsSqlite ? "TEXT" : "nvarchar(64)")})"));
+        if (!IsSqlite)
+        {
+            keyText = keyText.Replace(" || ", " + ", StringComparison.Ordinal);
+        }
+        var keyColumnNames = string.Join("/", keys.Select(k => spec.Columns[columns.IndexOf(k)].Name));
+        await CollectAsync(connection, tx, d,
+            $"s.{rowNo}, {keyText}, (SELECT MIN(f.{rowNo}) FROM {d.Stage} f WHERE {sameKey}) FROM {d.Stage} s WHERE {duplicate} ORDER BY s.{rowNo}",
+            r => run.AddError(r.GetInt32(0), keyColumnNames, r.GetString(1), $"samme nøgle står allerede i række {r.GetInt32(2)} i filen"), ct);
+        await ExecAsync(connection, tx, $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {duplicate}", ct);
+
+        foreach (var reference in spec.References)
+        {
+            var column = d.Q(columns[spec.IndexOf(reference.Column)]);
+            var target = db.Model.FindEntityType(reference.Target)!;
+            var targetTable = StoreObjectIdentifier.Table(target.GetTableName()!, target.GetSchema());
+            var targetKey = d.Q(target.FindPrimaryKey()!.Properties.Single().GetColumnName(targetTable)!);
+            var condition = reference.Condition is { } c ? $" AND t.{d.Q(target.FindProperty(c.Property)!.GetColumnName(targetTable)!)} = '{c.Value}'" : "";
+            var unknown = $"s.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Q(target.GetTableName()!)} t WHERE t.{targetKey} = s.{column}{condition})";
+            if (reference.OrInThisFile)
+            {
+                unknown += $" AND NOT EXISTS (SELECT 1 FROM {d.Stage} o WHERE o.{d.Q(keys[0])} = s.{column})";
+            }
+            var reason = reference.Condition is null
+                ? $"ukendt {reference.Description}: id'et findes ikke i portalen"
+                : $"ukendt {reference.Description}: id'et findes ikke, eller enheden er ikke et {reference.Description}";
+            await CollectAsync(connection, tx, d, $"s.{rowNo}, s.{column} FROM {d.Stage} s WHERE {unknown} ORDER BY s.{rowNo}",
+                r => run.AddError(r.GetInt32(0), reference.Column, r.GetString(1), reason), ct);
+            await ExecAsync(connection, tx,
+                $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {unknown} AND NOT EXISTS (SELECT 1 FROM {d.Rejected} x WHERE x.{rowNo} = s.{rowNo})", ct);
+        }
+        return Convert.ToInt32(await ScalarAsync(connection, tx, $"SELECT COUNT(*) FROM {d.Rejected}", ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task CollectAsync(DbConnection connection, DbTransaction tx, ImportDialect d, string selectBody, Action<DbDataReader> add, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = d.Top(MaxErrorsKept, selectBody);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            add(reader);
+        }
+    }
+
+    private static async Task ExecAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    private bool IsSqlite => db.Database.IsSqlite();
+
+    private ImportDialect CreateDialect()
+    {
+        var helper = db.GetService<ISqlGenerationHelper>();
+        return IsSqlite ? new SqliteImportDialect(helper) : new SqlServerImportDialect(helper);
+    }
+
+    /// <summary>The state of one file's import.</summary>
+    private sealed class FileRun(string path, FileSpec? spec, ImportOptions options)
+    {
+        public string Path { get; } = path;
+        public FileSpec? Spec { get; } = spec;
+        public ImportOptions Options { get; } = options;
+        public int RowsRead { get; set; }
+        public int RowsApplied { get; set; }
+        public int RowsRejected { get; set; }
+        public bool Refused { get; private set; }
+        public string? RefusalReason { get; private set; }
+        public List<RowError> Errors { get; } = [];
+        public List<string> Warnings { get; } = [];
+
+        public void AddError(int row, string? column, string? value, string reason)
+        {
+            if (Errors.Count < MaxErrorsKept)
+            {
+                var shown = value is { Length: > MaxValueLength } ? value[..MaxValueLength] : value;
+                Errors.Add(new RowError(System.IO.Path.GetFileName(Path), row, column, shown, reason));
+            }
+        }
+
+        public void Refuse(string reason)
+        {
+            Refused = true;
+            RefusalReason = reason;
+            RowsApplied = 0;
+        }
+    }
+}

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace LedelsesInfo.Infrastructure.Import;
+
+/// <summary>A whole file cannot be read: the import of it is refused before any row is applied.</summary>
+public sealed class FileRefusedException(string message) : Exception(message);
+
+/// <summary>One data row as text. <see cref="Formulas"/> names the columns whose spreadsheet cell held a formula.</summary>
+internal sealed record TextRow(int RowNumber, string?[] Fields, IReadOnlySet<int>? Formulas = null);
+
+/// <summary>A file of rows with a header: CSV or the first sheet of an XLSX workbook.</summary>
+internal abstract class TabularFile : IDisposable
+{
+    public abstract string[] Header { get; }
+    public abstract bool IsSpreadsheet { get; }
+    public string? EncodingName { get; protected set; }
+
+    public abstract IEnumerable<TextRow> Rows();
+
+    public abstract void Dispose();
+
+    public static TabularFile Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileRefusedException("filen findes ikke");
+        }
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new FileRefusedException("filen er tom");
+        }
+        return Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
+            ? new XlsxFile(path)
+            : new CsvFile(path);
+    }
+}
+
+internal sealed class CsvFile : TabularFile
+{
+    private readonly CsvReader _reader;
+
+    static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public CsvFile(string path)
+    {
+        var encoding = DetectEncoding(path);
+        EncodingName = encoding.WebName;
+        var options = new CsvReaderOptions
+        {
+            Separator = DetectDelimiter(PeekHeaderLine(path, encoding)),
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = true,
+            // Blank lines are skipped here rather than by the reader, so row numbers match what Excel shows.
+            SkipEmptyLines = false,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            Encoding = encoding,
+        };
+        var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, new FileStreamOptions { BufferSize = 1 << 16 });
+        _reader = CsvReader.Create(text, options, false);
+        Header = _reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        if (Header.Length == 0 || Header.All(string.IsNullOrWhiteSpace))
+        {
+            throw new FileRefusedException("filen har ingen overskriftsrække");
+        }
+    }
+
+    public override string[] Header { get; }
+    public override bool IsSpreadsheet => false;
+
+    public override IEnumerable<TextRow> Rows()
+    {
+        var rowNumber = 1;
+        while (_reader.Read())
+        {
+            rowNumber++;
+            var fields = new string?[_reader.FieldCount];
+            var blank = true;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = _reader.GetString(i);
+                blank &= string.IsNullOrWhiteSpace(fields[i]);
+            }
+            if (!blank)
+            {
+                yield return new TextRow(rowNumber, fields);
+            }
+        }
+    }
+
+    public override void Dispose() => _reader.Dispose();
+
+    /// <summary>
+    /// UTF-8 with or without BOM, else Windows-1252 (what Danish Excel writes). UTF-16 and binary
+    /// files are refused with a reason; the whole file is checked, since one bad byte can sit anywhere.
+    /// </summary>
+    internal static Encoding DetectEncoding(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> bom = stackalloc byte[4];
+        var read = stream.Read(bom);
+        if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        }
+        if (read >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
+        {
+            throw new FileRefusedException("filen er gemt som UTF-16 (Unicode); gem den som CSV UTF-8 eller CSV (semikolonsepareret)");
+        }
+        if (read >= 2 && bom[0] == (byte)'P' && bom[1] == (byte)'K')
+        {
+            throw new FileRefusedException("filen er en regnearksfil (zip) men hedder ikke .xlsx");
+        }
+        stream.Position = 0;
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length + 4];
+        var utf8 = true;
+        var windows1252Undefined = false;
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, n);
+            if (span.Contains((byte)0))
+            {
+                throw new FileRefusedException("filen indeholder binære data (nul-tegn) og er ikke en tekstfil");
+            }
+            windows1252Undefined |= span.IndexOfAny([(byte)0x81, (byte)0x8D, (byte)0x8F, (byte)0x90, (byte)0x9D]) >= 0;
+            if (utf8)
+            {
+                try
+                {
+                    decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
+                }
+                catch (DecoderFallbackException)
+                {
+                    utf8 = false;
+                }
+            }
+        }
+        if (utf8)
+        {
+            return new UTF8Encoding(false);
+        }
+        if (windows1252Undefined)
+        {
+            throw new FileRefusedException("filens tegnsæt kan ikke genkendes (hverken UTF-8 eller Windows-1252)");
+        }
+        return Encoding.GetEncoding(1252);
+    }
+
+    private static string PeekHeaderLine(string path, Encoding encoding)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? "";
+    }
+
+    /// <summary><c>;</c> or <c>,</c>, whichever separates more fields of the header (quotes respected).</summary>
+    internal static char DetectDelimiter(string header)
+    {
+        int semicolons = 0, commas = 0;
+        var quoted = false;
+        foreach (var c in header)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == ';')
+            {
+                semicolons++;
+            }
+            else if (!quoted && c == ',')
+            {
+                commas++;
+            }
+        }
+        return semicolons >= commas ? ';' : ',';
+    }
+}
+
+/// <summary>Reads the first sheet with the SAX reader, so a large sheet is not held in memory as a DOM.</summary>
+internal sealed class XlsxFile : TabularFile
+{
+    private readonly SpreadsheetDocument _document;
+    private readonly WorksheetPart _sheet;
+    private readonly List<string> _sharedStrings = [];
+    private readonly IEnumerator<TextRow> _rows;
+
+    public XlsxFile(string path)
+    {
+        try
+        {
+            _document = SpreadsheetDocument.Open(path, isEditable: false);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        {
+            throw new FileRefusedException("filen kan ikke læses som et Excel-regneark (.xlsx)");
+        }
+        var workbook = _document.WorkbookPart ?? throw new FileRefusedException("regnearket har ingen ark");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new FileRefusedException("regnearket har ingen ark");
+        _sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+        if (workbook.SharedStringTablePart is { } sst)
+        {
+            using var reader = OpenXmlReader.Create(sst);
+            while (reader.Read())
+            {
+                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+                {
+                    _sharedStrings.Add(((SharedStringItem)reader.LoadCurrentElement()!).InnerText);
+                }
+            }
+        }
+        EncodingName = "xlsx";
+        _rows = ReadRows().GetEnumerator();
+        if (!_rows.MoveNext())
+        {
+            throw new FileRefusedException("regnearkets første ark har ingen overskriftsrække");
+        }
+        Header = _rows.Current.Fields.Select(f => (f ?? "").Trim()).ToArray();
+    }
+
+    public override string[] Header { get; }
+    public override bool IsSpreadsheet => true;
+
+    public override IEnumerable<TextRow> Rows()
+    {
+        while (_rows.MoveNext())
+        {
+            yield return _rows.Current;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _rows.Dispose();
+        _document.Dispose();
+    }
+
+    private IEnumerable<TextRow> ReadRows()
+    {
+        using var reader = OpenXmlReader.Create(_sheet);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+            var row = (Row)reader.LoadCurrentElement()!;
+            var fields = new List<string?>();
+            HashSet<int>? formulas = null;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var index = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
+                while (fields.Count < index)
+                {
+                    fields.Add(null);
+                }
+                if (cell.CellFormula is not null)
+                {
+                    (formulas ??= []).Add(index);
+                }
+                fields.Add(CellText(cell));
+            }
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            yield return new TextRow((int)(row.RowIndex?.Value ?? 0), fields.ToArray(), formulas);
+        }
+    }
+
+    private string? CellText(Cell cell)
+    {
+        var raw = cell.CellValue?.Text;
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(raw, out var i) && i < _sharedStrings.Count ? _sharedStrings[i] : null;
+        }
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText;
+        }
+        if (cell.DataType?.Value == CellValues.Boolean)
+        {
+            return raw == "1" ? "ja" : "nej";
+        }
+        return raw;
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsLetter(c))
+            {
+                break;
+            }
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+        return index - 1;
+    }
+}
