@@ -36,7 +36,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             {
                 throw new InvalidOperationException("Database:Provider er SqlServer, men ConnectionStrings:Default er ikke sat.");
             }
-            var folder = configuration["Database:DataFolder"] ?? defaultDataFolder;
+            var folder = defaultDataFolder;
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "ledelsesinfo.db")}";
         }
@@ -69,5 +69,25 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton<IClock, DanishClock>();
         return services;
+    }
+}
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>The database, the importer and the initialiser: what both hosts need.</summary>
+    public static IServiceCollection AddLedelsesInfoInfrastructure(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddLedelsesInfoDatabase(settings);
+        services.AddScoped<Import.Importer>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Where the embedded database and generated demo files live unless configured: shared by the web app and the CLI.</summary>
+    public static string DefaultDataFolder(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Database:DataFolder"]
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "LedelsesInfo");
     }
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Cli;
+using LedelsesInfo.Infrastructure.DemoData;
+using LedelsesInfo.Infrastructure.Import;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("da-DK");
+var command = CommandLine.Parse(args);
+if (command is null)
+{
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+// Configuration the .NET way: appsettings.json, then environment (Database__Provider, ConnectionStrings__Default),
+// then --Database:Provider=... style arguments.
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(command.ConfigurationArgs.ToArray())
+    .Build();
+
+switch (command.Name)
+{
+    case "generate":
+    {
+        var profile = DemoProfile.Named(command.Option("profile") ?? "demo");
+        var output = command.Option("out") ?? throw new ArgumentException("--out mangler");
+        var seed = int.Parse(command.Option("seed") ?? "1", CultureInfo.InvariantCulture);
+        var to = command.Option("to") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DemoGenerator.DefaultTo(((IClock)new DanishClock()).Today);
+        var summary = new DemoGenerator(profile, seed, to).WriteTo(output);
+        foreach (var (file, rows) in summary.RowsPerFile)
+        {
+            Console.WriteLine($"{file}.csv: {rows:N0} rækker");
+        }
+        Console.WriteLine($"Profil {profile.Name}, frø {seed}, {summary.From:yyyy-MM-dd} til {summary.To:yyyy-MM-dd}, skrevet til {output}");
+        return 0;
+    }
+    case "import":
+    case "migrate":
+    {
+        await using var services = BuildServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        if (command.Name == "migrate")
+        {
+            Console.WriteLine("Databasen er opdateret.");
+            return 0;
+        }
+        if (command.Positional.Count == 0)
+        {
+            Console.Error.WriteLine("Angiv mindst én fil eller mappe at indlæse.");
+            return 2;
+        }
+        var importer = scope.ServiceProvider.GetRequiredService<Importer>();
+        var progress = new Progress<ImportProgress>(p => Console.Error.WriteLine($"  {Path.GetFileName(p.File)}: {p.RowsRead:N0} rækker læst …"));
+        var result = await importer.ImportAsync(command.Positional,
+            new ImportOptions(command.Flag("strict"), Environment.UserName, progress));
+        foreach (var file in result.Files)
+        {
+            Console.WriteLine(file.Summary);
+            foreach (var warning in file.Warnings)
+            {
+                Console.WriteLine($"  advarsel: {warning}");
+            }
+            foreach (var error in file.Errors.Take(50))
+            {
+                Console.WriteLine($"  {error}");
+            }
+            if (file.RowsRejected > 50 || file.Errors.Count > 50)
+            {
+                Console.WriteLine($"  … se alle fejl i importkørsel {file.BatchId} i portalen");
+            }
+        }
+        return result.ExitCode;
+    }
+    default:
+        Console.Error.WriteLine(CommandLine.Usage);
+        return 2;
+}
+
+static ServiceProvider BuildServices(IConfiguration configuration)
+{
+    var services = new ServiceCollection();
+    services.AddSingleton(configuration);
+    services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+    services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration)));
+    return services.BuildServiceProvider();
+}

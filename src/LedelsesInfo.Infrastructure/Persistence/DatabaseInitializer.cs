@@ -1,0 +1,50 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Infrastructure.DemoData;
+using LedelsesInfo.Infrastructure.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LedelsesInfo.Infrastructure.Persistence;
+
+/// <summary>Brings a database up to date at start-up and, when asked and the database is empty, fills it with the demo municipality.</summary>
+public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, IClock clock, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets dashboards read while a nightly import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        if (!await db.KpiDefinitions.AnyAsync(ct))
+        {
+            db.KpiDefinitions.AddRange(KpiCatalogue.Definitions.Select(d => new Domain.KpiDefinition
+            {
+                Code = d.Code, Name = d.Name, Unit = d.Unit, GoodWhen = d.GoodWhen, Description = d.Description, LegalBasis = d.LegalBasis, SourceFiles = d.SourceFiles,
+            }));
+            db.AudienceSettings.AddRange(KpiCatalogue.DefaultSettings());
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>
+    public async Task<ImportResult?> SeedDemoIfEmptyAsync(string folder, int seed = 1, CancellationToken ct = default)
+    {
+        if (await db.OrgUnits.AnyAsync(ct))
+        {
+            return null;
+        }
+        var to = DemoGenerator.DefaultTo(clock.Today);
+        logger.LogInformation("Tom database: genererer demokommunen (til og med {To}) i {Folder}", to, folder);
+        var summary = new DemoGenerator(DemoProfile.Demo, seed, to).WriteTo(folder);
+        logger.LogInformation("Demodata skrevet: {Rows} rækker. Indlæser …", summary.RowsPerFile.Values.Sum());
+        var result = await importer.ImportAsync([folder], new ImportOptions(ImportedBy: "demodata"), ct);
+        foreach (var file in result.Files)
+        {
+            logger.LogInformation("{Summary}", file.Summary);
+        }
+        return result;
+    }
+}
