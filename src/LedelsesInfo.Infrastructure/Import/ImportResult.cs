@@ -19,10 +19,12 @@ public sealed record FileImportResult(
     IReadOnlyList<RowError> Errors,
     IReadOnlyList<string> Warnings)
 {
+    private static readonly System.Globalization.CultureInfo Danish = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+
     public string Summary =>
         Refused
             ? $"{Path.GetFileName(File)}: afvist – {RefusalReason}"
-            : $"{Path.GetFileName(File)}: {RowsRead:N0} rækker læst, {RowsApplied:N0} indlæst, {RowsRejected:N0} afvist ({Elapsed.TotalSeconds:N1} s)";
+            : string.Create(Danish, $"{Path.GetFileName(File)}: {RowsRead:N0} rækker læst, {RowsApplied:N0} indlæst, {RowsRejected:N0} afvist ({Elapsed.TotalSeconds:N1} s)");
 }
 
 public sealed record ImportResult(IReadOnlyList<FileImportResult> Files)

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace LedelsesInfo.Web.Infrastructure;
+
+/// <summary>Danish number, money and date formats for the pages.</summary>
+public static class Format
+{
+    public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    public static string Count(int value) => value.ToString("N0", Danish);
+
+    public static string Kroner(decimal value) => value.ToString("N0", Danish) + " kr.";
+
+    public static string Date(DateOnly? value) => value?.ToString("d. MMMM yyyy", Danish) ?? "–";
+
+    public static string DateTime(DateTime? value) => value?.ToString("d. MMM yyyy 'kl.' HH:mm", Danish) ?? "–";
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using FluentValidation;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Behaviors;
+using LedelsesInfo.Application.Features.Home;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
+using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Identity.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+// Database: SQLite in the data folder unless Database:Provider / ConnectionStrings:Default say otherwise.
+var dataFolder = InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration);
+builder.Services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, dataFolder));
+
+builder.Services.AddMediator(options =>
+{
+    options.Assemblies = [typeof(GetHome)];
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+// Sign-in: the development sign-in in Development (or when explicitly enabled outside Production), Entra ID otherwise.
+var developmentSignIn = builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Authentication:DevelopmentSignIn");
+if (developmentSignIn && builder.Environment.IsProduction())
+{
+    throw new InvalidOperationException("Authentication:DevelopmentSignIn må ikke være slået til i Production. Brug Entra ID (AzureAd).");
+}
+builder.Services.AddSingleton(new SignInMode(developmentSignIn));
+if (developmentSignIn)
+{
+    builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        .AddCookie(options => ConfigureCookie(options));
+}
+else
+{
+    if (string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]))
+    {
+        throw new InvalidOperationException("Entra ID er ikke sat op: angiv AzureAd:TenantId, AzureAd:ClientId og AzureAd:ClientSecret (se docs/operations.md).");
+    }
+    builder.Services.AddAuthentication(OpenIdConnectDefaults())
+        .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+    builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, signInPath: false));
+    builder.Services.AddScoped<IClaimsTransformation, EntraIdClaimsTransformation>();
+}
+
+builder.Services.AddAuthorization(options =>
+{
+    // Deny by default: every page needs a signed-in user with an audience unless it says otherwise.
+    options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience).Build();
+    foreach (var audience in Enum.GetValues<Audience>())
+    {
+        options.AddPolicy(Policies.For(audience), p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience, Code<Audience>.Of(audience)));
+    }
+});
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AllowAnonymousToFolder("/Konto");
+    options.Conventions.AllowAnonymousToPage("/Fejl");
+    options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");
+});
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    var danish = new CultureInfo("da-DK");
+    options.DefaultRequestCulture = new RequestCulture(danish);
+    options.SupportedCultures = [danish];
+    options.SupportedUICultures = [danish];
+});
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    await initializer.MigrateAsync();
+    if (configuration.GetValue("Demo:SeedOnEmptyDatabase", false))
+    {
+        await initializer.SeedDemoIfEmptyAsync(Path.Combine(dataFolder, "demo"), configuration.GetValue("Demo:Seed", 1));
+    }
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Fejl");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Fejl", "?kode={0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+static string OpenIdConnectDefaults() => Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme;
+
+static void ConfigureCookie(CookieAuthenticationOptions options, bool signInPath = true)
+{
+    if (signInPath)
+    {
+        options.LoginPath = "/Konto/LogInd";
+    }
+    options.LogoutPath = "/Konto/LogUd";
+    options.Cookie.Name = "ledelsesinfo";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+    // A signed-in user who may not open a page gets 403 and the portal's own error page, not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+}
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;
