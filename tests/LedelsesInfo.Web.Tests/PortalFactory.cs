@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LedelsesInfo.Web.Tests;
+
+/// <summary>The portal as a newcomer starts it: Development, an empty data folder, the demo municipality seeded at start.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("ledelsesinfo-web-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder if the OS still holds a file.
+        }
+    }
+}
+
+/// <summary>Signs in through the development sign-in form, antiforgery token and all, as a browser would.</summary>
+public static partial class SignIn
+{
+    public static async Task<HttpClient> AsAsync(PortalFactory factory, string audienceCode, int index = 0)
+    {
+        var client = factory.NewClient();
+        var page = await client.GetStringAsync("/Konto/LogInd");
+        var token = Token().Match(page).Groups[1].Value;
+        var select = Regex.Match(page, $"<select[^>]*id=\"bruger-{Regex.Escape(audienceCode)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
+        Assert.True(select.Success, $"ingen brugere for {audienceCode} på log ind-siden");
+        var employeeId = Option().Matches(select.Groups[1].Value)[index].Groups[1].Value;
+        var response = await client.PostAsync("/Konto/LogInd", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["EmployeeId"] = employeeId,
+            ["ReturnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<option value=\"([^\"]+)\"")]
+    private static partial Regex Option();
+}
