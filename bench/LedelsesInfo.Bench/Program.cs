@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LedelsesInfo.Bench;
+
+// The benchmark harness. Each verb prints a Markdown table row for docs/performance.md.
+//   money [--rows N]                       EF 10 decimal (TEXT) against øre as INTEGER on SQLite
+//   payments-file --rows N --out <folder>   a synthetic payments.csv (with organisation.csv) for import memory runs
+switch (args.FirstOrDefault())
+{
+    case "money":
+        await MoneyBenchmark.RunAsync(Option("rows", 1_000_000));
+        return 0;
+    case "payments-file":
+        WritePaymentsFile(Option("rows", 1_000_000), args.SkipWhile(a => a != "--out").Skip(1).First());
+        return 0;
+    default:
+        Console.Error.WriteLine("Brug: money [--rows N] | payments-file --rows N --out <mappe>");
+        return 2;
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static void WritePaymentsFile(int rows, string folder)
+{
+    Directory.CreateDirectory(folder);
+    File.WriteAllText(Path.Combine(folder, "organisation.csv"),
+        "unit_id;parent_id;name;level\nK;;Benchkommune;kommune\nF1;K;Forvaltning;forvaltning\nA1;F1;Afdeling;afdeling\n" +
+        string.Concat(Enumerable.Range(1, 24).Select(t => $"T{t};A1;Team {t};team\n")));
+    var random = new Random(1);
+    var start = Stopwatch.GetTimestamp();
+    using var writer = new StreamWriter(Path.Combine(folder, "payments.csv"), false, new UTF8Encoding(false), 1 << 16);
+    writer.WriteLine("payment_id;unit_id;function;activity_id;posted_on;amount");
+    var day = new DateOnly(2021, 1, 1);
+    for (var i = 1; i <= rows; i++)
+    {
+        var amount = (random.Next(-50_000, 20_000_000) / 100m).ToString("0.00", CultureInfo.GetCultureInfo("da-DK"));
+        writer.WriteLine($"P{i:D9};T{random.Next(1, 25)};5.28.2{random.Next(0, 6)};;{day.AddDays(random.Next(0, 1826)):yyyy-MM-dd};{amount}");
+    }
+    Console.WriteLine($"{rows:N0} betalinger skrevet til {folder} på {Stopwatch.GetElapsedTime(start).TotalSeconds:N1} s");
+}
