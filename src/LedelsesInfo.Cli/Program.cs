@@ -88,6 +88,13 @@ static ServiceProvider BuildServices(IConfiguration configuration)
     var services = new ServiceCollection();
     services.AddSingleton(configuration);
     services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+    services.AddMediator(options =>
+    {
+        options.Assemblies = [typeof(LedelsesInfo.Application.Features.Home.GetHome)];
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.PipelineBehaviors = [typeof(LedelsesInfo.Application.Behaviors.LoggingBehavior<,>), typeof(LedelsesInfo.Application.Behaviors.ValidationBehavior<,>)];
+    });
+    FluentValidation.ServiceCollectionExtensions.AddValidatorsFromAssemblyContaining<LedelsesInfo.Application.Features.Home.GetHome>(services, includeInternalTypes: true);
     services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration)));
     return services.BuildServiceProvider();
 }
