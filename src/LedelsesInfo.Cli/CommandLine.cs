@@ -16,6 +16,10 @@ internal sealed class CommandLine
           import <fil eller mappe>... [--strict]
               Indlæser filerne i afhængighedsorden. Afslutningskode 0: alt indlæst; 1: nogle rækker afvist;
               2: en fil afvist. --strict: en fil med en afvist række indlæses slet ikke.
+          recompute [--as-of åååå-mm-dd]
+              Beregner alle nøgletal og frister pr. datoen (standard: den seneste dato i data). Sker også efter import.
+          export-kpis --out <fil> [--as-of åååå-mm-dd]
+              Beregner og skriver alle nøgletal som CSV (kpi_code;unit_id;period;numerator;denominator;value).
           migrate
               Opretter eller opdaterer databasen.
 

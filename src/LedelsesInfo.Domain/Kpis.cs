@@ -8,7 +8,7 @@ public enum PeriodKind
     [Code("aar")] Year,
 }
 
-/// <summary>A key figure of the catalogue (shared/kpis.md). Rows are seeded from code, so the definition has one home.</summary>
+/// <summary>A key figure of the catalogue as stored; rows are written from <see cref="KpiCatalogue"/> at start-up, so the definition has one home.</summary>
 public sealed class KpiDefinition
 {
     public required string Code { get; set; }
@@ -16,11 +16,12 @@ public sealed class KpiDefinition
     public required string Unit { get; set; }
     public required string GoodWhen { get; set; }
     public required string Description { get; set; }
+    public required string Rule { get; set; }
     public string? LegalBasis { get; set; }
     public required string SourceFiles { get; set; }
 }
 
-/// <summary>A computed value: numerator and denominator are stored so units and periods sum, never average.</summary>
+/// <summary>A computed value in the snapshot for one as-of date: numerator and denominator are stored so units sum, never average.</summary>
 public sealed class KpiValue
 {
     public required string KpiCode { get; set; }
@@ -41,4 +42,24 @@ public sealed class AudienceSetting
     public bool Enabled { get; set; }
     public PeriodKind Cadence { get; set; }
     public UnitLevel Grain { get; set; }
+}
+
+/// <summary>
+/// One statutory deadline of a case as of a date: computed by the key-figure engine from the casework data, the
+/// same rows the key figures B1, P1, F1 and T1 count and the team leader's and caseworker's lists show.
+/// </summary>
+public sealed class DeadlineInstance
+{
+    public DateOnly AsOf { get; set; }
+    public DeadlineKind Kind { get; set; }
+    /// <summary>The examination or activity the deadline belongs to.</summary>
+    public required string SourceId { get; set; }
+    /// <summary>The place in a chain (1 for the first follow-up); 1 for single deadlines.</summary>
+    public int K { get; set; }
+    public required string CaseId { get; set; }
+    public required string TeamId { get; set; }
+    public required string CaseworkerId { get; set; }
+    public DateOnly Due { get; set; }
+    /// <summary>The event that answered it, if known by the as-of date.</summary>
+    public DateOnly? DoneOn { get; set; }
 }

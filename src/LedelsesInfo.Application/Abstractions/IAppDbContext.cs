@@ -21,6 +21,7 @@ public interface IAppDbContext
     DbSet<Population> Populations { get; }
     DbSet<KpiDefinition> KpiDefinitions { get; }
     DbSet<KpiValue> KpiValues { get; }
+    DbSet<DeadlineInstance> Deadlines { get; }
     DbSet<AudienceSetting> AudienceSettings { get; }
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRowError> ImportRowErrors { get; }

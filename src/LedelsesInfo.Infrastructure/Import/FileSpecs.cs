@@ -131,7 +131,4 @@ internal static partial class FileSpecs
     [GeneratedRegex(@"^§\s?\d+[a-z]?(\s?stk\.\s?\d+)?$", RegexOptions.IgnoreCase)]
     internal static partial Regex ParagraphPattern();
 
-    /// <summary>The key figures of shared/kpis.md, for validating goals.</summary>
-    public static readonly IReadOnlySet<string> KpiCodes =
-        new HashSet<string>(["U1", "U2", "U3", "B1", "P1", "F1", "T1", "A1", "A2", "S1", "O1", "O2", "H1", "H2", "X1"], StringComparer.OrdinalIgnoreCase);
 }

@@ -70,7 +70,7 @@ internal sealed class GoalRules : RowRules
     public GoalRules()
     {
         Year("year");
-        RuleFor(r => r.Text("kpi_code")).Must(c => c is not null && FileSpecs.KpiCodes.Contains(c)).OverridePropertyName("kpi_code")
+        RuleFor(r => r.Text("kpi_code")).Must(c => c is not null && KpiCatalogue.Exists(c)).OverridePropertyName("kpi_code")
             .WithMessage("er ikke et nøgletal i kataloget (fx U2, B1, F1)");
         NotNegative("target");
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace LedelsesInfo.Infrastructure.Persistence;
 
 /// <summary>Brings a database up to date at start-up and, when asked and the database is empty, fills it with the demo municipality.</summary>
-public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, IClock clock, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, Kpis.KpiEngine engine, IClock clock, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
@@ -17,16 +17,26 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
             // WAL lets dashboards read while a nightly import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        if (!await db.KpiDefinitions.AnyAsync(ct))
+        // The catalogue lives in code (Domain.KpiCatalogue); the table mirrors it so SQL and pages can join to it.
+        var stored = await db.KpiDefinitions.ToDictionaryAsync(d => d.Code, ct);
+        foreach (var kpi in Domain.KpiCatalogue.All)
         {
-            db.KpiDefinitions.AddRange(KpiCatalogue.Definitions.Select(d => new Domain.KpiDefinition
+            var fresh = KpiSeed.Definition(kpi);
+            if (stored.TryGetValue(kpi.Code, out var existing))
             {
-                Code = d.Code, Name = d.Name, Unit = d.Unit, GoodWhen = d.GoodWhen, Description = d.Description, LegalBasis = d.LegalBasis, SourceFiles = d.SourceFiles,
-            }));
-            db.AudienceSettings.AddRange(KpiCatalogue.DefaultSettings());
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+                db.Entry(existing).CurrentValues.SetValues(fresh);
+            }
+            else
+            {
+                db.KpiDefinitions.Add(fresh);
+            }
         }
+        if (!await db.AudienceSettings.AnyAsync(ct))
+        {
+            db.AudienceSettings.AddRange(KpiSeed.DefaultSettings());
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>
@@ -44,6 +54,12 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         foreach (var file in result.Files)
         {
             logger.LogInformation("{Summary}", file.Summary);
+        }
+        var recompute = await engine.RecomputeAsync(ct: ct);
+        if (recompute is not null)
+        {
+            logger.LogInformation("Nøgletal beregnet pr. {AsOf}: {Values} værdier, {Deadlines} frister ({Seconds:N1} s)",
+                recompute.AsOf, recompute.Values, recompute.Deadlines, recompute.Elapsed.TotalSeconds);
         }
         return result;
     }

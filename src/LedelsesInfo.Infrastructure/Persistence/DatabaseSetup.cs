@@ -80,6 +80,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddLedelsesInfoDatabase(settings);
         services.AddScoped<Import.Importer>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Kpis.KpiEngine>();
+        services.AddScoped<Kpis.KpiExport>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<Population> Populations => Set<Population>();
     public DbSet<KpiDefinition> KpiDefinitions => Set<KpiDefinition>();
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
+    public DbSet<DeadlineInstance> Deadlines => Set<DeadlineInstance>();
     public DbSet<AudienceSetting> AudienceSettings => Set<AudienceSetting>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
@@ -42,6 +43,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<ActivityKind>().HaveConversion<CodeConverter<ActivityKind>>().HaveMaxLength(30);
         configurationBuilder.Properties<ActivityEventKind>().HaveConversion<CodeConverter<ActivityEventKind>>().HaveMaxLength(30);
         configurationBuilder.Properties<PeriodKind>().HaveConversion<CodeConverter<PeriodKind>>().HaveMaxLength(10);
+        configurationBuilder.Properties<DeadlineKind>().HaveConversion<CodeConverter<DeadlineKind>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
@@ -130,15 +132,23 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             e.HasKey(x => x.Code);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Rule).HasMaxLength(4000);
             e.Property(x => x.LegalBasis).HasMaxLength(400);
             e.Property(x => x.SourceFiles).HasMaxLength(400);
         });
         b.Entity<KpiValue>(e =>
         {
             e.ToTable("kpi_values");
-            e.HasKey(x => new { x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
-            e.HasIndex(x => new { x.UnitId, x.PeriodKind, x.Period });
+            e.HasKey(x => new { x.AsOf, x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
+            e.HasIndex(x => new { x.AsOf, x.UnitId, x.PeriodKind, x.Period });
             e.Property(x => x.Period).HasMaxLength(10);
+        });
+        b.Entity<DeadlineInstance>(e =>
+        {
+            e.ToTable("deadlines");
+            e.HasKey(x => new { x.AsOf, x.Kind, x.SourceId, x.K });
+            e.HasIndex(x => new { x.AsOf, x.TeamId, x.Due });
+            e.HasIndex(x => new { x.AsOf, x.CaseworkerId, x.Due });
         });
         b.Entity<AudienceSetting>(e =>
         {

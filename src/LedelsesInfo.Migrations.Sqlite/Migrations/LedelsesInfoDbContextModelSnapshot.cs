@@ -218,6 +218,52 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.DeadlineInstance", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AsOf", "Kind", "SourceId", "K");
+
+                    b.HasIndex("AsOf", "CaseworkerId", "Due");
+
+                    b.HasIndex("AsOf", "TeamId", "Due");
+
+                    b.ToTable("deadlines", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.Employee", b =>
                 {
                     b.Property<string>("Id")
@@ -442,6 +488,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceFiles")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -459,6 +510,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiValue", b =>
                 {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KpiCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -475,9 +529,6 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal?>("Denominator")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -486,9 +537,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("KpiCode", "UnitId", "PeriodKind", "Period");
+                    b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");
 
-                    b.HasIndex("UnitId", "PeriodKind", "Period");
+                    b.HasIndex("AsOf", "UnitId", "PeriodKind", "Period");
 
                     b.ToTable("kpi_values", (string)null);
                 });

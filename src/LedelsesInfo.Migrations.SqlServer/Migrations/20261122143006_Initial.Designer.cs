@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LedelsesInfo.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LedelsesInfoDbContext))]
-    [Migration("20261122140001_Initial")]
+    [Migration("20261122143006_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -226,6 +226,52 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.HasIndex("TeamId", "ClosedOn");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.DeadlineInstance", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("K")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("AsOf", "Kind", "SourceId", "K");
+
+                    b.HasIndex("AsOf", "CaseworkerId", "Due");
+
+                    b.HasIndex("AsOf", "TeamId", "Due");
+
+                    b.ToTable("deadlines", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.Employee", b =>
@@ -456,6 +502,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("SourceFiles")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -473,6 +524,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiValue", b =>
                 {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
                     b.Property<string>("KpiCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -489,9 +543,6 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date");
-
                     b.Property<decimal?>("Denominator")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
@@ -500,9 +551,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
-                    b.HasKey("KpiCode", "UnitId", "PeriodKind", "Period");
+                    b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");
 
-                    b.HasIndex("UnitId", "PeriodKind", "Period");
+                    b.HasIndex("AsOf", "UnitId", "PeriodKind", "Period");
 
                     b.ToTable("kpi_values", (string)null);
                 });

@@ -110,6 +110,25 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "deadlines",
+                columns: table => new
+                {
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SourceId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    K = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TeamId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CaseworkerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadlines", x => new { x.AsOf, x.Kind, x.SourceId, x.K });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "employees",
                 columns: table => new
                 {
@@ -201,6 +220,7 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     Unit = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     GoodWhen = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     LegalBasis = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     SourceFiles = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
@@ -217,13 +237,13 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     UnitId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     PeriodKind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
                     Numerator = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    Denominator = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: false)
+                    Denominator = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_values", x => new { x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
+                    table.PrimaryKey("PK_kpi_values", x => new { x.AsOf, x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
                 });
 
             migrationBuilder.CreateTable(
@@ -337,6 +357,16 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 columns: new[] { "TeamId", "ClosedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_deadlines_AsOf_CaseworkerId_Due",
+                table: "deadlines",
+                columns: new[] { "AsOf", "CaseworkerId", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_AsOf_TeamId_Due",
+                table: "deadlines",
+                columns: new[] { "AsOf", "TeamId", "Due" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_employees_Login",
                 table: "employees",
                 column: "Login");
@@ -357,9 +387,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 column: "ImportBatchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_kpi_values_UnitId_PeriodKind_Period",
+                name: "IX_kpi_values_AsOf_UnitId_PeriodKind_Period",
                 table: "kpi_values",
-                columns: new[] { "UnitId", "PeriodKind", "Period" });
+                columns: new[] { "AsOf", "UnitId", "PeriodKind", "Period" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_UnitId_ReceivedAt",
@@ -402,6 +432,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "deadlines");
 
             migrationBuilder.DropTable(
                 name: "employees");

@@ -110,6 +110,25 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "deadlines",
+                columns: table => new
+                {
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    K = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseworkerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadlines", x => new { x.AsOf, x.Kind, x.SourceId, x.K });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "employees",
                 columns: table => new
                 {
@@ -201,6 +220,7 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     GoodWhen = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     SourceFiles = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
@@ -217,13 +237,13 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     UnitId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PeriodKind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Numerator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Denominator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Denominator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_kpi_values", x => new { x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
+                    table.PrimaryKey("PK_kpi_values", x => new { x.AsOf, x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
                 });
 
             migrationBuilder.CreateTable(
@@ -337,6 +357,16 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                 columns: new[] { "TeamId", "ClosedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_deadlines_AsOf_CaseworkerId_Due",
+                table: "deadlines",
+                columns: new[] { "AsOf", "CaseworkerId", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_AsOf_TeamId_Due",
+                table: "deadlines",
+                columns: new[] { "AsOf", "TeamId", "Due" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_employees_Login",
                 table: "employees",
                 column: "Login");
@@ -357,9 +387,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                 column: "ImportBatchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_kpi_values_UnitId_PeriodKind_Period",
+                name: "IX_kpi_values_AsOf_UnitId_PeriodKind_Period",
                 table: "kpi_values",
-                columns: new[] { "UnitId", "PeriodKind", "Period" });
+                columns: new[] { "AsOf", "UnitId", "PeriodKind", "Period" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_UnitId_ReceivedAt",
@@ -402,6 +432,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "deadlines");
 
             migrationBuilder.DropTable(
                 name: "employees");

@@ -1,0 +1,40 @@
+namespace LedelsesInfo.Domain;
+
+/// <summary>One cell of a comparison: a unit's numerator and denominator (no denominator for a count).</summary>
+public sealed record SuppressionCell(string Key, decimal Numerator, decimal? Denominator);
+
+/// <summary>
+/// Small-number suppression (shared/kpis.md; Danmarks Statistik's rule of at least 3 behind a published group, tightened
+/// to 5): a numerator or denominator of 1-4 is shown as "&lt;5". Where that leaves exactly one hidden cell among its
+/// siblings, the smallest other sibling is hidden too, so the parent's total cannot reveal the hidden one by subtraction.
+/// Every audience-facing figure goes through <see cref="Hidden"/>.
+/// </summary>
+public static class Suppression
+{
+    public const string Mark = "<5";
+
+    public static bool IsSmall(decimal count) => count is >= 1 and <= 4;
+
+    public static bool IsPrimary(SuppressionCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return IsSmall(cell.Numerator) || (cell.Denominator is { } d && IsSmall(d));
+    }
+
+    /// <summary>The keys of the sibling cells that must be hidden.</summary>
+    public static IReadOnlySet<string> Hidden(IReadOnlyList<SuppressionCell> siblings)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        var hidden = siblings.Where(IsPrimary).Select(c => c.Key).ToHashSet();
+        if (hidden.Count == 1 && siblings.Count > 1)
+        {
+            var smallest = siblings.Where(c => !hidden.Contains(c.Key))
+                .OrderBy(c => c.Denominator ?? c.Numerator)
+                .ThenBy(c => c.Numerator)
+                .ThenBy(c => c.Key, StringComparer.Ordinal)
+                .First();
+            hidden.Add(smallest.Key);
+        }
+        return hidden;
+    }
+}
