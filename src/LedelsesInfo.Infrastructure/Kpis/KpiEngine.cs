@@ -347,7 +347,8 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         var a = d.Date(asOf);
         await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a}");
         // Monthly data (budget, HR) have no weeks of their own: O1, H1, H2 and X1 are not computed by week.
-        var divisor = "CASE x.kpi WHEN 'H1' THEN 12 WHEN 'H2' THEN 12 WHEN 'X1' THEN 100 ELSE 1 END";
+        // Decimal literals: SQLite would divide an integral sum by an integer divisor with integer division.
+        var divisor = "CASE x.kpi WHEN 'H1' THEN 12.0 WHEN 'H2' THEN 12.0 WHEN 'X1' THEN 100.0 ELSE 1.0 END";
         return await sql.ExecAsync($"""
             INSERT INTO kpi_values (AsOf, KpiCode, UnitId, PeriodKind, Period, Numerator, Denominator)
             SELECT {a}, x.kpi, x.unit, x.kind, x.period,
