@@ -115,6 +115,13 @@ static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAs
     {
         Console.WriteLine($"Nøgletal beregnet pr. {result.AsOf:yyyy-MM-dd} (historik fra {result.HistoryStart:yyyy-MM-dd}): " +
             $"{result.Values:N0} værdier, {result.Deadlines:N0} frister ({result.Elapsed.TotalSeconds:N1} s)");
+        if (Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1")
+        {
+            foreach (var (step, elapsed) in result.Steps.OrderByDescending(s => s.Elapsed))
+            {
+                Console.WriteLine($"  {elapsed.TotalMilliseconds,8:N0} ms  {step}");
+            }
+        }
     }
     return result;
 }

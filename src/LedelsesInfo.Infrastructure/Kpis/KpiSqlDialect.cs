@@ -69,7 +69,7 @@ internal sealed class SqliteKpiDialect : KpiSqlDialect
 
     public override string MoneyToKroner(string sum) => $"({sum}) / 100.0";
 
-    public override string Quantity(string sum) => $"round({sum}, 4)";
+    public override string Quantity(string sum) => $"round({sum}, 10)";
 
     public override string IntType => "INTEGER";
     public override string TextType => "TEXT";
@@ -101,7 +101,7 @@ internal sealed class SqlServerKpiDialect : KpiSqlDialect
 
     public override string MoneyToKroner(string sum) => sum;
 
-    public override string Quantity(string sum) => sum;
+    public override string Quantity(string sum) => $"CAST({sum} AS decimal(28,10))";
 
     public override string IntType => "int";
     public override string TextType => "nvarchar(64)";

@@ -142,6 +142,9 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             e.HasKey(x => new { x.AsOf, x.KpiCode, x.UnitId, x.PeriodKind, x.Period });
             e.HasIndex(x => new { x.AsOf, x.UnitId, x.PeriodKind, x.Period });
             e.Property(x => x.Period).HasMaxLength(10);
+            // Denominators such as FTE ÷ 12 do not terminate; ten decimals keep the value exact to its sixth digit.
+            e.Property(x => x.Numerator).HasPrecision(28, 10);
+            e.Property(x => x.Denominator).HasPrecision(28, 10);
         });
         b.Entity<DeadlineInstance>(e =>
         {

@@ -541,12 +541,12 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
 
                     b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
 
                     b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");
 

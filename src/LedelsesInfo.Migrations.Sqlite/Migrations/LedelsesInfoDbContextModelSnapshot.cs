@@ -530,11 +530,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");

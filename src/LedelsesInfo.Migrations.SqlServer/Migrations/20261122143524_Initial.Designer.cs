@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LedelsesInfo.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LedelsesInfoDbContext))]
-    [Migration("20261122143006_Initial")]
+    [Migration("20261122143524_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -544,12 +544,12 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
 
                     b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
 
                     b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");
 

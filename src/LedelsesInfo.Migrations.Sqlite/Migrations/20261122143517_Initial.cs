@@ -238,8 +238,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     PeriodKind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Numerator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Denominator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
+                    Numerator = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                    Denominator = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -238,8 +238,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     PeriodKind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     AsOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    Numerator = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    Denominator = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
+                    Numerator = table.Column<decimal>(type: "decimal(28,10)", precision: 28, scale: 10, nullable: false),
+                    Denominator = table.Column<decimal>(type: "decimal(28,10)", precision: 28, scale: 10, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LedelsesInfo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedelsesInfoDbContext))]
-    [Migration("20261122143000_Initial")]
+    [Migration("20261122143517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -533,11 +533,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("AsOf", "KpiCode", "UnitId", "PeriodKind", "Period");
