@@ -26,8 +26,17 @@ public sealed record Kpi(
     string SourceFiles,
     bool FromMonthlyData = false,
     decimal? BandLow = null,
-    decimal? BandHigh = null)
+    decimal? BandHigh = null,
+    bool NumeratorCounts = true,
+    bool DenominatorCounts = true)
 {
+    /// <summary>
+    /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,
+    /// children, cases, completed tasks). Money, FTE, hours and population are not counts of people and are never "&lt;5".
+    /// </summary>
+    public SuppressionCell Cell(string key, decimal numerator, decimal? denominator) =>
+        new(key, NumeratorCounts ? numerator : null, DenominatorCounts ? denominator : null);
+
     public bool IsPercent => Multiplier == 100m;
 
     /// <summary>numerator ÷ denominator (× 100 for a share); a count is its numerator; no value when the denominator is 0.</summary>
@@ -79,7 +88,7 @@ public static class KpiCatalogue
         new("A1", "Anbragte børn pr. 1.000 0-17-årige", "pr. 1.000", KpiDirection.Low, 1,
             "Hvor mange børn der er anbragt i forhold til antallet af børn.",
             "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",
-            null, "activities, cases, population"),
+            null, "activities, cases, population", DenominatorCounts: false),
         new("A2", "Andel anbragte i plejefamilie", "%", KpiDirection.High, 100,
             "Hvor stor en del af anbringelserne der er i plejefamilie eller netværksplejefamilie.",
             "Af anbringelserne aktive på periodens sidste dag: andelen i plejefamilie eller netværksplejefamilie.",
@@ -87,27 +96,27 @@ public static class KpiCatalogue
         new("S1", "Sager pr. sagsbehandler", "sager pr. årsværk", KpiDirection.Band, 1,
             "Sagstallet: anbefalingen er 20-30 børn pr. sagsbehandler.",
             "Åbne sager på periodens sidste dag pr. årsværk blandt enhedens sagsbehandlere i måneden med periodens sidste dag.",
-            null, "cases, employees, hr", BandLow: 20, BandHigh: 30),
+            null, "cases, employees, hr", BandLow: 20, BandHigh: 30, DenominatorCounts: false),
         new("O1", "Forbrug i forhold til budget", "%", KpiDirection.AtMost, 100,
             "Hvor meget af budgettet der er brugt.",
             "Forbrug bogført i perioden på funktion 5.28.20-25 i procent af budgettet for periodens måneder (de måneder, der er begyndt på opgørelsesdagen), samme funktioner.",
-            null, "payments, budget", FromMonthlyData: true),
+            null, "payments, budget", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false),
         new("O2", "Andel forebyggende udgifter", "%", KpiDirection.High, 100,
             "Hvor stor en del af udgifterne der går til forebyggelse.",
             "Forbrug i perioden på 5.28.21 (forebyggende foranstaltninger) i procent af forbruget på 5.28.20-25.",
-            null, "payments"),
+            null, "payments", NumeratorCounts: false, DenominatorCounts: false),
         new("H1", "Sygefravær pr. årsværk", "dage pr. årsværk", KpiDirection.Low, 1,
             "Sygefraværet omregnet til et helt år.",
             "Sygedage i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
-            null, "hr, employees", FromMonthlyData: true),
+            null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false),
         new("H2", "Overarbejde pr. årsværk", "timer pr. årsværk", KpiDirection.Low, 1,
             "Overarbejdet omregnet til et helt år.",
             "Overarbejdstimer i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
-            null, "hr, employees", FromMonthlyData: true),
+            null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false),
         new("X1", "Produktivitet", "pr. 100 timer", KpiDirection.High, 1,
             "Afsluttede undersøgelser og gennemførte opfølgninger i forhold til sagsbehandlernes arbejdstimer.",
             "Børnefaglige undersøgelser afsluttet i perioden plus opfølgninger gennemført i perioden, pr. 100 arbejdstimer blandt enhedens sagsbehandlere i periodens måneder.",
-            null, "examinations, activity_events, hr, employees", FromMonthlyData: true),
+            null, "examinations, activity_events, hr, employees", FromMonthlyData: true, DenominatorCounts: false),
     ];
 
     private static readonly Dictionary<string, Kpi> ByCode = All.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);

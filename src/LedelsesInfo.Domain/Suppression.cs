@@ -1,7 +1,7 @@
 namespace LedelsesInfo.Domain;
 
-/// <summary>One cell of a comparison: a unit's numerator and denominator (no denominator for a count).</summary>
-public sealed record SuppressionCell(string Key, decimal Numerator, decimal? Denominator);
+/// <summary>One cell of a comparison: the counts of individuals behind a unit's figure (null where a part is not a count).</summary>
+public sealed record SuppressionCell(string Key, decimal? Numerator, decimal? Denominator);
 
 /// <summary>
 /// Small-number suppression (shared/kpis.md; Danmarks Statistik's rule of at least 3 behind a published group, tightened
@@ -18,7 +18,7 @@ public static class Suppression
     public static bool IsPrimary(SuppressionCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return IsSmall(cell.Numerator) || (cell.Denominator is { } d && IsSmall(d));
+        return (cell.Numerator is { } n && IsSmall(n)) || (cell.Denominator is { } d && IsSmall(d));
     }
 
     /// <summary>The keys of the sibling cells that must be hidden.</summary>
@@ -29,8 +29,8 @@ public static class Suppression
         if (hidden.Count == 1 && siblings.Count > 1)
         {
             var smallest = siblings.Where(c => !hidden.Contains(c.Key))
-                .OrderBy(c => c.Denominator ?? c.Numerator)
-                .ThenBy(c => c.Numerator)
+                .OrderBy(c => c.Denominator ?? c.Numerator ?? decimal.MaxValue)
+                .ThenBy(c => c.Numerator ?? decimal.MaxValue)
                 .ThenBy(c => c.Key, StringComparer.Ordinal)
                 .First();
             hidden.Add(smallest.Key);

@@ -63,6 +63,8 @@ builder.Services.AddAuthorization(options =>
     {
         options.AddPolicy(Policies.For(audience), p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience, Code<Audience>.Of(audience)));
     }
+    options.AddPolicy(Policies.Leaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
+        Code<Audience>.Of(Audience.Administrator), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.TeamLeader)));
 });
 
 builder.Services.AddRazorPages(options =>

@@ -69,3 +69,20 @@ public sealed class SuppressionTests
         Assert.Equal(["k"], Suppression.Hidden([C("k", 2)]));
     }
 }
+
+public sealed class SuppressionByFigureTests
+{
+    [Fact]
+    public void Only_parts_that_count_people_are_suppressed()
+    {
+        // Three sick days over 3,2 FTE-years: neither part counts individuals, so the figure is shown.
+        Assert.False(Suppression.IsPrimary(KpiCatalogue.Get("H1").Cell("K", 3m, 3.2m)));
+        // Three children placed, whatever the population: the children are a small count.
+        Assert.True(Suppression.IsPrimary(KpiCatalogue.Get("A1").Cell("K", 3m, 10m)));
+        // Two BFUs due, one met: both parts count cases.
+        Assert.True(Suppression.IsPrimary(KpiCatalogue.Get("B1").Cell("T1", 1m, 2m)));
+        Assert.False(Suppression.IsPrimary(KpiCatalogue.Get("B1").Cell("T1", 0m, 12m)));
+        // Money is never a count of people.
+        Assert.False(Suppression.IsPrimary(KpiCatalogue.Get("O1").Cell("T1", 3m, 4m)));
+    }
+}

@@ -493,7 +493,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         {
             (string Code, decimal Target)[] targets =
             [
-                ("U2", 95), ("U3", 90), ("B1", 80), ("P1", 90), ("F1", 90), ("T1", 95), ("A1", 9), ("A2", 65),
+                ("U2", 95), ("U3", 90), ("B1", 80), ("P1", 90), ("F1", 90), ("T1", 95), ("A1", 12), ("A2", 65),
                 ("S1", 25), ("O1", 100), ("O2", 45), ("H1", 12), ("H2", 40), ("X1", 3),
             ];
             for (var year = _from.Year; year <= to.Year; year++)

@@ -30,6 +30,8 @@ public static class Policies
     public const string TeamLeader = "Teamleder";
     public const string Caseworker = "Sagsbehandler";
     public const string Administrator = "Administrator";
+    /// <summary>Leaders and administrators: counts per team, never cases.</summary>
+    public const string Leaders = "Ledere";
 
     public static string For(Audience audience) => audience switch
     {

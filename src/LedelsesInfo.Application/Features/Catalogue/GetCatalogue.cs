@@ -5,19 +5,53 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.Catalogue;
 
-public sealed record CatalogueEntry(string Code, string Name, string Unit, string GoodWhen, string Description, string? LegalBasis, string SourceFiles);
+/// <summary>A key figure in the catalogue with the municipality's latest quarter: value, target and status in words.</summary>
+public sealed record CatalogueEntry(
+    string Code,
+    string Name,
+    string Unit,
+    string GoodWhen,
+    string Description,
+    string? LegalBasis,
+    string SourceFiles,
+    string? Quarter,
+    string? Value,
+    decimal? Target,
+    TargetStatus Status);
 
-/// <summary>The key figures of the catalogue, in catalogue order.</summary>
-public sealed record GetCatalogue : IQuery<IReadOnlyList<CatalogueEntry>>;
+public sealed record Catalogue(DateOnly? AsOf, IReadOnlyList<CatalogueEntry> Entries);
 
-public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCatalogue, IReadOnlyList<CatalogueEntry>>
+/// <summary>The key figures of the catalogue, in catalogue order, with the municipality's figure for the latest quarter.</summary>
+public sealed record GetCatalogue : IQuery<Catalogue>;
+
+public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCatalogue, Catalogue>
 {
-    public async ValueTask<IReadOnlyList<CatalogueEntry>> Handle(GetCatalogue query, CancellationToken cancellationToken)
+    public async ValueTask<Catalogue> Handle(GetCatalogue query, CancellationToken cancellationToken)
     {
-        var entries = await db.KpiDefinitions.AsNoTracking()
-            .Select(d => new CatalogueEntry(d.Code, d.Name, d.Unit, d.GoodWhen, d.Description, d.LegalBasis, d.SourceFiles))
-            .ToListAsync(cancellationToken);
-        var order = KpiCatalogue.All.Select(k => k.Code).ToList();
-        return entries.OrderBy(e => order.IndexOf(e.Code) is var i && i < 0 ? int.MaxValue : i).ToList();
+        var asOf = await KpiQueries.LatestAsOfAsync(db, cancellationToken);
+        var municipality = await KpiQueries.MunicipalityIdAsync(db, cancellationToken);
+        var stored = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Code, cancellationToken);
+        Dictionary<string, KpiValue> latest = [];
+        string? quarter = null;
+        Func<string, string, decimal?> target = (_, _) => null;
+        if (asOf is { } a && municipality is not null)
+        {
+            quarter = Periods.Of(PeriodKind.Quarter, a).Key;
+            latest = await db.KpiValues.AsNoTracking()
+                .Where(v => v.AsOf == a && v.UnitId == municipality && v.PeriodKind == PeriodKind.Quarter && v.Period == quarter)
+                .ToDictionaryAsync(v => v.KpiCode, cancellationToken);
+            target = await KpiQueries.TargetsAsync(db, a.Year, cancellationToken);
+        }
+        var entries = KpiCatalogue.All.Where(k => stored.ContainsKey(k.Code)).Select(k =>
+        {
+            var v = latest.GetValueOrDefault(k.Code);
+            var shown = v is null ? null : KpiFormat.Shown(k, v.Numerator, v.Denominator);
+            var value = v is null ? null : k.Value(v.Numerator, v.Denominator);
+            var t = municipality is null ? null : target(k.Code, municipality);
+            var hidden = v is not null && Suppression.IsPrimary(k.Cell(k.Code, v.Numerator, v.Denominator));
+            return new CatalogueEntry(k.Code, k.Name, k.Unit, k.GoodWhen, k.Description, k.LegalBasis, k.SourceFiles,
+                v is null ? null : quarter, shown, t, hidden ? TargetStatus.None : Targets.Status(k, value, t));
+        }).ToList();
+        return new Catalogue(asOf, entries);
     }
 }

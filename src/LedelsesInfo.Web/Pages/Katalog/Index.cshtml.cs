@@ -6,7 +6,7 @@ namespace LedelsesInfo.Web.Pages.Katalog;
 
 public sealed class KatalogModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<CatalogueEntry> Entries { get; private set; } = [];
+    public Catalogue? Catalogue { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Entries = await mediator.Send(new GetCatalogue(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Catalogue = await mediator.Send(new GetCatalogue(), ct);
 }

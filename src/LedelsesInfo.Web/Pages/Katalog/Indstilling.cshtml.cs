@@ -1,0 +1,69 @@
+using FluentValidation;
+using LedelsesInfo.Application.Features.Catalogue;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Web.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LedelsesInfo.Web.Pages.Katalog;
+
+/// <summary>An administrator changes one cell of the audience matrix.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class IndstillingModel(IMediator mediator) : PageModel
+{
+    public Audience Audience { get; private set; }
+    public string Kpi { get; private set; } = "";
+    public bool Enabled { get; private set; }
+    public PeriodKind Cadence { get; private set; }
+    public UnitLevel Grain { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string audience, string kpi, CancellationToken ct)
+    {
+        if (!Code<Audience>.TryParse(audience, out var a) || !KpiCatalogue.Exists(kpi))
+        {
+            return NotFound();
+        }
+        var matrix = await mediator.Send(new GetAudienceMatrix(), ct);
+        var cell = matrix.Single(r => string.Equals(r.Code, kpi, StringComparison.OrdinalIgnoreCase)).Cells.GetValueOrDefault(a);
+        (Audience, Kpi, Enabled, Cadence, Grain) = (a, kpi.ToUpperInvariant(), cell?.Enabled ?? false, cell?.Cadence ?? PeriodKind.Month, cell?.Grain ?? UnitLevel.Team);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string audience, string kpi, bool enabled, string cadence, string grain, CancellationToken ct)
+    {
+        if (!Code<Audience>.TryParse(audience, out var a) || !KpiCatalogue.Exists(kpi))
+        {
+            return NotFound();
+        }
+        var knownCadence = Code<PeriodKind>.TryParse(cadence, out var c);
+        var knownGrain = Code<UnitLevel>.TryParse(grain, out var g);
+        (Audience, Kpi, Enabled, Cadence, Grain) = (a, kpi.ToUpperInvariant(), enabled, c, g);
+        if (!knownCadence || !knownGrain)
+        {
+            ModelState.AddModelError(knownCadence ? "Grain" : "Cadence", knownCadence ? "Vælg et niveau fra listen." : "Vælg en hyppighed fra listen.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        try
+        {
+            await mediator.Send(new UpdateAudienceSetting(a, Kpi, enabled, c, g), ct);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Saved = $"{Kpi} for {Audiences.DanishName(a).ToLowerInvariant()} er gemt: " +
+            (enabled ? $"{KpiFormat.Period(c)}, {KpiFormat.Level(g)}." : "får ikke nøgletallet.");
+        return RedirectToPage("/Katalog/Modtagere");
+    }
+}
