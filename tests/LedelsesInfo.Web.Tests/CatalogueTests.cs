@@ -61,7 +61,7 @@ public sealed partial class CatalogueTests(PortalFactory factory) : IClassFixtur
             ["Kpi"] = "H2",
             ["Cadence"] = "kvartal",
             ["Grain"] = "afdeling",
-            ["__RequestVerificationToken"] = Token(form),
+            ["__RequestVerificationToken"] = SignIn.FormToken(form),
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -84,7 +84,7 @@ public sealed partial class CatalogueTests(PortalFactory factory) : IClassFixtur
             ["Enabled"] = "true",
             ["Cadence"] = "kvartal",
             ["Grain"] = "team",
-            ["__RequestVerificationToken"] = Token(form),
+            ["__RequestVerificationToken"] = SignIn.FormToken(form),
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -114,9 +114,6 @@ public sealed partial class CatalogueTests(PortalFactory factory) : IClassFixtur
         var teams = TeamRow().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.True(teams.Count <= 1, $"a team leader saw {string.Join(", ", teams)}");
     }
-
-    private static string Token(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     [GeneratedRegex(@"<tr><th scope=""row"">(Team [^<]+)</th>")]
     private static partial Regex TeamRow();

@@ -41,7 +41,7 @@ public static partial class SignIn
     {
         var client = factory.NewClient();
         var page = await client.GetStringAsync("/Konto/LogInd");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = FormToken(page);
         var select = Regex.Match(page, $"<select[^>]*id=\"bruger-{Regex.Escape(audienceCode)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
         Assert.True(select.Success, $"ingen brugere for {audienceCode} på log ind-siden");
         var employeeId = Option().Matches(select.Groups[1].Value)[index].Groups[1].Value;
@@ -54,6 +54,9 @@ public static partial class SignIn
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static string FormToken(string html) => Token().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

@@ -139,7 +139,7 @@ public sealed class PortalTests(PortalFactory factory) : IClassFixture<PortalFac
     {
         using var client = factory.NewClient();
         var page = await client.GetStringAsync("/Konto/LogInd");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = SignIn.FormToken(page);
 
         var response = await client.PostAsync("/Konto/LogInd", new FormUrlEncodedContent(new Dictionary<string, string>
         {

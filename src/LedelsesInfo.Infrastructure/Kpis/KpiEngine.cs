@@ -178,55 +178,47 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             WHERE ac.Kind IN ({Placements}) AND ac.DecidedOn <= {a}
             """);
 
-        // Follow-ups (§ 95): f_k is the k-th follow-up after the start; d1 = start + 3 months, d(k+1) = f_k + its cadence,
-        // as long as every follow-up so far set a cadence. No deadline after the activity's end.
-        total += await sql.ExecAsync($"""
-            WITH fu AS (
-                SELECT ev.ActivityId, ev.OccurredOn AS f, ev.NextFollowUpMonths AS cadence,
-                       ROW_NUMBER() OVER (PARTITION BY ev.ActivityId ORDER BY ev.OccurredOn) AS k
-                FROM activity_events ev JOIN activities ac ON ac.Id = ev.ActivityId
-                WHERE ev.Kind = 'opfoelgning' AND ev.OccurredOn > ac.StartOn AND ev.OccurredOn <= {a}
+        // Follow-ups (§ 95): d1 = start + 3 months, d(k+1) = f_k + the cadence set at f_k, while every cadence so far is set.
+        total += await sql.ExecAsync(Chain(d, a, Columns, "opfoelgning", "opfoelgning", firstMonths: 3, nextMonths: "e.NextFollowUpMonths", onlyPlacements: false));
+        // Supervisory visits (§ 156, stk. 5): placements only, first after 6 months, then 6 months after each visit.
+        total += await sql.ExecAsync(Chain(d, a, Columns, "tilsyn", "tilsynsbesoeg", firstMonths: 6, nextMonths: "6", onlyPlacements: true));
+        return total;
+    }
+
+    /// <summary>
+    /// A chain of deadlines per activity: f_k is the k-th event after the activity's start (known by as-of); d1 = start +
+    /// <paramref name="firstMonths"/>, d(k+1) = f_k + <paramref name="nextMonths"/> for as long as no event so far lacked it.
+    /// Deadlines after the activity's end are dropped.
+    /// </summary>
+    private static string Chain(KpiSqlDialect d, string a, string columns, string deadlineKind, string eventKind, int firstMonths, string nextMonths, bool onlyPlacements)
+    {
+        var placements = onlyPlacements ? $" AND ac.Kind IN ({Placements})" : "";
+        return $"""
+            WITH ev AS (
+                SELECT e.ActivityId, e.OccurredOn AS f, {nextMonths} AS next_months,
+                       ROW_NUMBER() OVER (PARTITION BY e.ActivityId ORDER BY e.OccurredOn) AS k
+                FROM activity_events e JOIN activities ac ON ac.Id = e.ActivityId
+                WHERE e.Kind = '{eventKind}' AND e.OccurredOn > ac.StartOn AND e.OccurredOn <= {a}{placements}
             ),
             chain AS (
-                SELECT ActivityId, f, cadence, k,
-                       SUM(CASE WHEN cadence IS NULL THEN 1 ELSE 0 END) OVER (PARTITION BY ActivityId ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS missing
-                FROM fu
+                SELECT ActivityId, f, next_months, k,
+                       SUM(CASE WHEN next_months IS NULL THEN 1 ELSE 0 END) OVER (PARTITION BY ActivityId ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS missing
+                FROM ev
             ),
             dl AS (
-                SELECT ac.Id AS ActivityId, 1 AS k, {d.AddMonths("ac.StartOn", "3")} AS due FROM activities ac WHERE ac.StartOn <= {a}
+                SELECT ac.Id AS ActivityId, 1 AS k, {d.AddMonths("ac.StartOn", firstMonths.ToString(System.Globalization.CultureInfo.InvariantCulture))} AS due
+                FROM activities ac WHERE ac.StartOn <= {a}{placements}
                 UNION ALL
-                SELECT ActivityId, k + 1, {d.AddMonths("f", "cadence")} FROM chain WHERE missing = 0
+                SELECT ActivityId, k + 1, {d.AddMonths("f", "next_months")} FROM chain WHERE missing = 0
             )
-            {Columns}
-            SELECT {a}, 'opfoelgning', dl.ActivityId, dl.k, c.Id, c.TeamId, c.CaseworkerId, dl.due, fu.f
+            {columns}
+            SELECT {a}, '{deadlineKind}', dl.ActivityId, dl.k, c.Id, c.TeamId, c.CaseworkerId, dl.due, ev.f
             FROM dl
             JOIN activities ac ON ac.Id = dl.ActivityId
             JOIN cases c ON c.Id = ac.CaseId
-            LEFT JOIN fu ON fu.ActivityId = dl.ActivityId AND fu.k = dl.k
+            LEFT JOIN ev ON ev.ActivityId = dl.ActivityId AND ev.k = dl.k
             WHERE ac.EndOn IS NULL OR dl.due <= ac.EndOn
-            """);
-
-        // Supervisory visits (§ 156, stk. 5): the same chain for placements, first after 6 months, then 6 months after each visit.
-        total += await sql.ExecAsync($"""
-            WITH v AS (
-                SELECT ev.ActivityId, ev.OccurredOn AS f, ROW_NUMBER() OVER (PARTITION BY ev.ActivityId ORDER BY ev.OccurredOn) AS k
-                FROM activity_events ev JOIN activities ac ON ac.Id = ev.ActivityId
-                WHERE ev.Kind = 'tilsynsbesoeg' AND ev.OccurredOn > ac.StartOn AND ev.OccurredOn <= {a} AND ac.Kind IN ({Placements})
-            ),
-            dl AS (
-                SELECT ac.Id AS ActivityId, 1 AS k, {d.AddMonths("ac.StartOn", "6")} AS due FROM activities ac WHERE ac.StartOn <= {a} AND ac.Kind IN ({Placements})
-                UNION ALL
-                SELECT ActivityId, k + 1, {d.AddMonths("f", "6")} FROM v
-            )
-            {Columns}
-            SELECT {a}, 'tilsyn', dl.ActivityId, dl.k, c.Id, c.TeamId, c.CaseworkerId, dl.due, v.f
-            FROM dl
-            JOIN activities ac ON ac.Id = dl.ActivityId
-            JOIN cases c ON c.Id = ac.CaseId
-            LEFT JOIN v ON v.ActivityId = dl.ActivityId AND v.k = dl.k
-            WHERE ac.EndOn IS NULL OR dl.due <= ac.EndOn
-            """);
-        return total;
+            """;
     }
 
     /// <summary>Facts at the unit where they happen, per day; pre-aggregated so the big tables are read once.</summary>
