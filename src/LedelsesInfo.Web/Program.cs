@@ -63,6 +63,10 @@ builder.Services.AddAuthorization(options =>
     {
         options.AddPolicy(Policies.For(audience), p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience, Code<Audience>.Of(audience)));
     }
+    options.AddPolicy(Policies.CommitteeReport, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
+        Code<Audience>.Of(Audience.Committee), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.Administrator)));
+    options.AddPolicy(Policies.ManagementReport, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
+        Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.Administrator)));
     options.AddPolicy(Policies.Leaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
         Code<Audience>.Of(Audience.Administrator), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.TeamLeader)));
 });
@@ -70,6 +74,10 @@ builder.Services.AddAuthorization(options =>
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AuthorizeFolder("/Fagudvalg", Policies.CommitteeReport);
+    options.Conventions.AuthorizeFolder("/Ledelse", Policies.ManagementReport);
+    options.Conventions.AuthorizeFolder("/Team", Policies.TeamLeader);
+    options.Conventions.AuthorizeFolder("/Mine", Policies.Caseworker);
     options.Conventions.AllowAnonymousToFolder("/Konto");
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");

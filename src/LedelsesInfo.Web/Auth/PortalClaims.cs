@@ -30,6 +30,10 @@ public static class Policies
     public const string TeamLeader = "Teamleder";
     public const string Caseworker = "Sagsbehandler";
     public const string Administrator = "Administrator";
+    /// <summary>The committee's report: the committee, management and administrators (aggregates only).</summary>
+    public const string CommitteeReport = "Fagudvalgsrapport";
+    /// <summary>The management dashboard: management and administrators (down to team level, never cases).</summary>
+    public const string ManagementReport = "Ledelsesrapport";
     /// <summary>Leaders and administrators: counts per team, never cases.</summary>
     public const string Leaders = "Ledere";
 

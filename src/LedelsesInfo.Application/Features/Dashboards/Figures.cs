@@ -1,0 +1,129 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
+using LedelsesInfo.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+/// <summary>One key figure for one unit and period as an audience sees it: suppressed where small, with target and status.</summary>
+public sealed record FigureCell(string Code, string UnitId, string Period, decimal? Numerator, decimal? Denominator, decimal? Value, bool Hidden, string Shown, decimal? Target, TargetStatus Status)
+{
+    public Kpi Kpi => KpiCatalogue.Get(Code);
+}
+
+/// <summary>Reads the key-figure snapshot for dashboards. Every figure an audience sees passes <see cref="Suppression"/> here.</summary>
+public static class Figures
+{
+    /// <summary>The requested as-of date if a snapshot exists for it, else the latest.</summary>
+    public static async Task<DateOnly?> ResolveAsOfAsync(IAppDbContext db, DateOnly? requested, CancellationToken ct)
+    {
+        if (requested is { } r && await db.KpiValues.AnyAsync(v => v.AsOf == r, ct))
+        {
+            return r;
+        }
+        return await KpiQueries.LatestAsOfAsync(db, ct);
+    }
+
+    public static async Task<IReadOnlyList<DateOnly>> SnapshotsAsync(IAppDbContext db, CancellationToken ct) =>
+        await db.KpiValues.Select(v => v.AsOf).Distinct().OrderByDescending(d => d).ToListAsync(ct);
+
+    /// <summary>The periods of a kind in the snapshot, newest first.</summary>
+    public static async Task<IReadOnlyList<string>> PeriodsAsync(IAppDbContext db, DateOnly asOf, PeriodKind kind, string unitId, CancellationToken ct) =>
+        await db.KpiValues.Where(v => v.AsOf == asOf && v.PeriodKind == kind && v.UnitId == unitId)
+            .Select(v => v.Period).Distinct().OrderByDescending(p => p).ToListAsync(ct);
+
+    /// <summary>The figures switched on for an audience in the catalogue's matrix, in catalogue order.</summary>
+    public static async Task<IReadOnlyList<Kpi>> EnabledAsync(IAppDbContext db, Audience audience, CancellationToken ct)
+    {
+        var enabled = await db.AudienceSettings.Where(s => s.Audience == audience && s.Enabled).Select(s => s.KpiCode).ToListAsync(ct);
+        return KpiCatalogue.All.Where(k => enabled.Contains(k.Code)).ToList();
+    }
+
+    public static async Task<Dictionary<(string Code, string Unit, string Period), KpiValue>> ValuesAsync(
+        IAppDbContext db, DateOnly asOf, IEnumerable<string> codes, IEnumerable<string> units, PeriodKind kind, IEnumerable<string> periods, CancellationToken ct)
+    {
+        var codeList = codes.ToList();
+        var unitList = units.ToList();
+        var periodList = periods.ToList();
+        var rows = await db.KpiValues.AsNoTracking()
+            .Where(v => v.AsOf == asOf && v.PeriodKind == kind && codeList.Contains(v.KpiCode) && unitList.Contains(v.UnitId) && periodList.Contains(v.Period))
+            .ToListAsync(ct);
+        return rows.ToDictionary(v => (v.KpiCode, v.UnitId, v.Period));
+    }
+
+    /// <summary>A cell, hidden when it is small or when the sibling rule hides it.</summary>
+    public static FigureCell Cell(Kpi kpi, string unit, string period, KpiValue? value, decimal? target, bool hidden)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        if (value is null)
+        {
+            return new FigureCell(kpi.Code, unit, period, null, null, null, false, "–", target, TargetStatus.None);
+        }
+        hidden |= Suppression.IsPrimary(kpi.Cell(unit, value.Numerator, value.Denominator));
+        if (hidden)
+        {
+            return new FigureCell(kpi.Code, unit, period, null, null, null, true, Suppression.Mark, target, TargetStatus.None);
+        }
+        var v = kpi.Value(value.Numerator, value.Denominator);
+        return new FigureCell(kpi.Code, unit, period, value.Numerator, value.Denominator, v, false, KpiFormat.Number(kpi, v), target, Targets.Status(kpi, v, target));
+    }
+
+    /// <summary>A comparison across sibling units: each figure's cells go through the primary and secondary rule together.</summary>
+    public static Dictionary<(string Code, string Unit), FigureCell> Compare(
+        IReadOnlyList<Kpi> kpis, IReadOnlyList<string> siblings, string period,
+        IReadOnlyDictionary<(string Code, string Unit, string Period), KpiValue> values, Func<string, string, decimal?> target)
+    {
+        var cells = new Dictionary<(string, string), FigureCell>();
+        foreach (var kpi in kpis)
+        {
+            var present = siblings.Select(u => (Unit: u, Value: values.GetValueOrDefault((kpi.Code, u, period)))).ToList();
+            var hidden = Suppression.Hidden(present.Where(p => p.Value is not null)
+                .Select(p => kpi.Cell(p.Unit, p.Value!.Numerator, p.Value.Denominator)).ToList());
+            foreach (var (unit, value) in present)
+            {
+                cells[(kpi.Code, unit)] = Cell(kpi, unit, period, value, target(kpi.Code, unit), hidden.Contains(unit));
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>The figure's trend for one unit: values (null where hidden) and the target for each period's year.</summary>
+    public static ChartData Trend(Kpi kpi, string unit, IReadOnlyList<string> periods, IReadOnlyDictionary<(string Code, string Unit, string Period), KpiValue> values,
+        Func<string, string, int, decimal?> targetForYear)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        var cells = periods.Select(p => Cell(kpi, unit, p, values.GetValueOrDefault((kpi.Code, unit, p)), null, false)).ToList();
+        var series = new List<ChartSeries> { new(kpi.Name, cells.Select(c => c.Value is { } v ? decimal.Round(v, 1) : (decimal?)null).ToList()) };
+        var targets = periods.Select(p => targetForYear(kpi.Code, unit, int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (targets.Any(t => t is not null))
+        {
+            series.Add(new ChartSeries("Mål", targets, Target: true));
+        }
+        return new ChartData("line", kpi.Unit, periods.Select(p => Periods.DanishName(Periods.Parse(p))).ToList(), series);
+    }
+
+    /// <summary>A sentence that says what the trend chart shows, for those who do not see the chart.</summary>
+    public static string Summary(Kpi kpi, ChartData chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var values = chart.Series[0].Values;
+        var known = values.Select((v, i) => (v, i)).Where(x => x.v is not null).ToList();
+        if (known.Count == 0)
+        {
+            return $"{kpi.Name}: ingen tal at vise for perioden (eller tallene er under 5 og skjult).";
+        }
+        var (first, firstIndex) = known[0];
+        var (last, lastIndex) = known[^1];
+        var direction = last > first ? "steg" : last < first ? "faldt" : "var uændret";
+        var text = $"{kpi.Name} {direction} fra {KpiFormat.Number(kpi, first)} i {chart.Labels[firstIndex]} til {KpiFormat.Number(kpi, last)} i {chart.Labels[lastIndex]}.";
+        if (chart.Series.Count > 1 && chart.Series[1].Values[lastIndex] is { } target)
+        {
+            text += $" Målet er {KpiFormat.Number(kpi, target)}.";
+        }
+        if (known.Count < values.Count)
+        {
+            text += $" {values.Count - known.Count} af {values.Count} perioder mangler eller er skjult.";
+        }
+        return text;
+    }
+}

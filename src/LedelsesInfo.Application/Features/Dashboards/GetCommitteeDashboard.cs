@@ -1,0 +1,142 @@
+using FluentValidation;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+public sealed record FigureTrend(FigureCell Current, ChartData Chart, string Summary);
+
+public sealed record FunctionLine(string Function, string Name, decimal Budget, decimal Spent, decimal BudgetRestOfYear)
+{
+    /// <summary>The year's forecast: spending so far plus the budget for the rest of the year.</summary>
+    public decimal Forecast => Spent + BudgetRestOfYear;
+}
+
+public sealed record CommitteeDashboard(
+    DateOnly? AsOf,
+    IReadOnlyList<DateOnly> Snapshots,
+    string? Quarter,
+    IReadOnlyList<string> Quarters,
+    string MunicipalityName,
+    IReadOnlyList<FigureTrend> Figures,
+    TableData Overview,
+    IReadOnlyList<(string Id, string Name)> Departments,
+    TableData Comparison,
+    TableData Goals,
+    IReadOnlyList<FunctionLine> Economy,
+    TableData EconomyTable);
+
+/// <summary>
+/// The committee's quarter (fagudvalg): the municipality's figures against target with status in words, eight quarters
+/// of trend with the target line, a comparison across departments with small numbers hidden, the year's goals, and
+/// spending against budget by function 5.28.20-25 with the year's forecast. Never a case or a child.
+/// </summary>
+public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsOf = null) : IQuery<CommitteeDashboard>;
+
+public sealed class GetCommitteeDashboardValidator : AbstractValidator<GetCommitteeDashboard>
+{
+    public GetCommitteeDashboardValidator() =>
+        RuleFor(q => q.Quarter).Matches(@"^\d{4}-Q[1-4]$").When(q => q.Quarter is not null).WithMessage("Kvartalet skrives som 2025-Q1.");
+}
+
+public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandler<GetCommitteeDashboard, CommitteeDashboard>
+{
+    private static readonly Dictionary<string, string> FunctionNames = new()
+    {
+        [Functions.ResidentialHomes] = "Opholdssteder",
+        [Functions.Preventive] = "Forebyggende foranstaltninger",
+        [Functions.FosterFamilies] = "Plejefamilier",
+        [Functions.Institutions] = "Døgninstitutioner",
+        [Functions.SecureInstitutions] = "Sikrede døgninstitutioner",
+        [Functions.SpecialClubs] = "Særlige klubtilbud",
+    };
+
+    public async ValueTask<CommitteeDashboard> Handle(GetCommitteeDashboard query, CancellationToken ct)
+    {
+        var municipality = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Municipality).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
+        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct);
+        var snapshots = await Figures.SnapshotsAsync(db, ct);
+        var empty = new TableData("tom", "", [], []);
+        if (asOf is not { } a || municipality is null)
+        {
+            return new CommitteeDashboard(asOf, snapshots, null, [], municipality?.Name ?? "Kommunen", [], empty, [], empty, empty, [], empty);
+        }
+        var quarters = await Figures.PeriodsAsync(db, a, PeriodKind.Quarter, municipality.Id, ct);
+        // By default the latest quarter that has ended: a quarter cut by the as-of date is only part of a quarter.
+        var quarter = query.Quarter is { } q && quarters.Contains(q) ? q
+            : quarters.FirstOrDefault(p => Periods.Parse(p).End <= a) ?? (quarters.Count > 0 ? quarters[0] : null);
+        if (quarter is null)
+        {
+            return new CommitteeDashboard(a, snapshots, null, quarters, municipality.Name, [], empty, [], empty, empty, [], empty);
+        }
+        var year = int.Parse(quarter[..4], System.Globalization.CultureInfo.InvariantCulture);
+        var kpis = await Figures.EnabledAsync(db, Audience.Committee, ct);
+        var departments = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var trendPeriods = quarters.Where(p => string.CompareOrdinal(p, quarter) <= 0).Take(8).Reverse().ToList();
+        var units = departments.Select(d => d.Id).Append(municipality.Id).ToList();
+        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), units, PeriodKind.Quarter, trendPeriods, ct);
+        var targetsByYear = new Dictionary<int, Func<string, string, decimal?>>();
+        foreach (var y in trendPeriods.Select(p => int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture)).Distinct())
+        {
+            targetsByYear[y] = await KpiQueries.TargetsAsync(db, y, ct);
+        }
+        decimal? TargetFor(string code, string unit, int y) => targetsByYear.TryGetValue(y, out var t) ? t(code, unit) : null;
+
+        var figures = kpis.Select(k =>
+        {
+            var current = Figures.Cell(k, municipality.Id, quarter, values.GetValueOrDefault((k.Code, municipality.Id, quarter)), TargetFor(k.Code, municipality.Id, year), false);
+            var chart = Figures.Trend(k, municipality.Id, trendPeriods, values, TargetFor);
+            return new FigureTrend(current, chart, Figures.Summary(k, chart));
+        }).ToList();
+
+        var overview = new TableData("noegletal", $"{municipality.Name} i {Periods.DanishName(Periods.Parse(quarter))}",
+            [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
+            figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", CellValue(f.Current), f.Current.Kpi.Unit,
+                f.Current.Target is { } t ? decimal.Round(t, 1) : null, Targets.Words(f.Current.Status)]).ToList());
+
+        var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => TargetFor(code, unit, year));
+        var comparison = new TableData("sammenligning", $"Forvaltningerne i {Periods.DanishName(Periods.Parse(quarter))}",
+            [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)), new TableColumn(municipality.Name, ColumnKind.Number)],
+            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)CellValue(compare[(k.Code, d.Id)])), CellValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());
+
+        var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Periods.DanishName(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
+            figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
+                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? decimal.Round(t, 1) : null, CellValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
+
+        var economy = await EconomyAsync(year, a, ct);
+        var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion",
+            [new("Funktion"), new("Årets budget", ColumnKind.Money), new($"Forbrug til og med {a:dd-MM-yyyy}", ColumnKind.Money), new("Forventet forbrug for året", ColumnKind.Money), new("Forventet afvigelse", ColumnKind.Money)],
+            economy.Select(e => (object?[])[$"{e.Function} {e.Name}", e.Budget, e.Spent, e.Forecast, e.Forecast - e.Budget])
+                .Append([ "I alt", economy.Sum(e => e.Budget), economy.Sum(e => e.Spent), economy.Sum(e => e.Forecast), economy.Sum(e => e.Forecast - e.Budget) ]).ToList());
+
+        return new CommitteeDashboard(a, snapshots, quarter, quarters, municipality.Name, figures, overview,
+            departments.Select(d => (d.Id, d.Name)).ToList(), comparison, goals, economy, economyTable);
+    }
+
+    /// <summary>Budget and spending for the year by function, summed in the database; the forecast adds the budget of the months not yet begun.</summary>
+    private async Task<List<FunctionLine>> EconomyAsync(int year, DateOnly asOf, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var spentTo = asOf < to ? asOf : to;
+        var budget = await db.BudgetLines.Where(b => b.Month >= from && b.Month <= to && Functions.All.Contains(b.Function))
+            .GroupBy(b => b.Function).Select(g => new { g.Key, Total = g.Sum(b => b.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var rest = await db.BudgetLines.Where(b => b.Month > spentTo && b.Month <= to && Functions.All.Contains(b.Function))
+            .GroupBy(b => b.Function).Select(g => new { g.Key, Total = g.Sum(b => b.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var spent = await db.Payments.Where(p => p.PostedOn >= from && p.PostedOn <= spentTo && Functions.All.Contains(p.Function))
+            .GroupBy(p => p.Function).Select(g => new { g.Key, Total = g.Sum(p => p.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        return Functions.All.Select(f => new FunctionLine(f, FunctionNames[f], budget.GetValueOrDefault(f), spent.GetValueOrDefault(f), rest.GetValueOrDefault(f)))
+            .Where(l => l.Budget != 0 || l.Spent != 0).ToList();
+    }
+
+    /// <summary>A figure as a table cell: the number where shown, "&lt;5" where hidden, empty where there is none.</summary>
+    internal static object? CellValue(FigureCell cell) =>
+        cell.Hidden ? Suppression.Mark
+        : cell.Value is not { } v ? null
+        : cell.Kpi.Direction == KpiDirection.None ? (int)v
+        : decimal.Round(v, 1);
+}

@@ -1,0 +1,23 @@
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+public enum ColumnKind
+{
+    Text,
+    Number,
+    Percent,
+    Money,
+    Date,
+}
+
+public sealed record TableColumn(string Header, ColumnKind Kind = ColumnKind.Text);
+
+/// <summary>
+/// A table as a dashboard shows it and as it is exported: Danish column headers, typed cells (numbers stay numbers
+/// in Excel). A null cell is empty; a string cell in a number column is shown as written (such as "&lt;5").
+/// </summary>
+public sealed record TableData(string Name, string Title, IReadOnlyList<TableColumn> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>A chart's data for the static chart script: labels, series (the target as a dashed series), and the unit.</summary>
+public sealed record ChartData(string Type, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
+
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, bool Target = false);

@@ -1,0 +1,39 @@
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Infrastructure.Export;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LedelsesInfo.Web.Infrastructure;
+
+/// <summary>A dashboard page: every table it shows can be exported as Excel or CSV from the same query.</summary>
+public abstract class DashboardPage : PageModel
+{
+    /// <summary>The tables of the page, computed for the request's own parameters (and so its own scope).</summary>
+    protected abstract Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct);
+
+    public async Task<IActionResult> OnGetExportAsync(string table, string format, CancellationToken ct)
+    {
+        var data = (await TablesAsync(ct)).FirstOrDefault(t => t.Name == table);
+        if (data is null)
+        {
+            return NotFound();
+        }
+        var name = $"{data.Name}-{DateTime.Now:yyyyMMdd}";
+        return format switch
+        {
+            "xlsx" => File(TableExport.Xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+            "csv" => File(TableExport.Csv(data), "text/csv; charset=utf-8", name + ".csv"),
+            _ => BadRequest(),
+        };
+    }
+
+    /// <summary>The current URL with an export handler added, so an export uses the same period, unit and filters.</summary>
+    public static string ExportUrl(HttpRequest request, string table, string format)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query.Where(q => q.Key is not ("handler" or "table" or "format"))
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+            .Append("handler=Export").Append($"table={Uri.EscapeDataString(table)}").Append($"format={format}");
+        return $"{request.Path}?{string.Join("&", query)}";
+    }
+}

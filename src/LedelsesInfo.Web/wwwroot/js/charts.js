@@ -1,0 +1,57 @@
+// Draws every <canvas data-chart="id"> from the JSON element with that id. Loaded as a file: the
+// Content-Security-Policy allows no inline script. The table and summary beside each chart carry the same
+// information, so the chart is never the only way to read the numbers.
+(function () {
+    'use strict';
+    if (!window.Chart) {
+        return;
+    }
+    var palette = ['#0059b3', '#b35900', '#2e7d32', '#6a1b9a', '#00838f', '#ad1457'];
+    var points = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'];
+    var format = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var source = document.getElementById(canvas.getAttribute('data-chart'));
+        if (!source) {
+            return;
+        }
+        var data = JSON.parse(source.textContent);
+        var colour = 0;
+        var datasets = data.series.map(function (series) {
+            if (series.target) {
+                return {
+                    label: series.label, data: series.values, borderColor: '#1a1a1a', backgroundColor: '#1a1a1a',
+                    borderDash: [6, 4], pointRadius: 0, borderWidth: 2, fill: false, type: 'line', spanGaps: true
+                };
+            }
+            var c = palette[colour % palette.length];
+            var p = points[colour % points.length];
+            colour++;
+            return {
+                label: series.label, data: series.values, borderColor: c, backgroundColor: c,
+                pointStyle: p, pointRadius: 4, borderWidth: 2, fill: false, spanGaps: false
+            };
+        });
+        new window.Chart(canvas, {
+            type: data.type,
+            data: { labels: data.labels, datasets: datasets },
+            options: {
+                animation: false,
+                responsive: true,
+                maintainAspectRatio: false,
+                locale: 'da-DK',
+                plugins: {
+                    legend: { labels: { usePointStyle: true } },
+                    tooltip: {
+                        callbacks: {
+                            label: function (ctx) {
+                                return ctx.dataset.label + ': ' + (ctx.parsed.y === null ? 'skjult eller mangler' : format.format(ctx.parsed.y) + ' ' + data.unit);
+                            }
+                        }
+                    }
+                },
+                scales: { y: { beginAtZero: true, title: { display: true, text: data.unit } } }
+            }
+        });
+    });
+})();
