@@ -67,6 +67,8 @@ builder.Services.AddAuthorization(options =>
         Code<Audience>.Of(Audience.Committee), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.Administrator)));
     options.AddPolicy(Policies.ManagementReport, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
         Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.Administrator)));
+    options.AddPolicy(Policies.CaseReaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
+        Code<Audience>.Of(Audience.TeamLeader), Code<Audience>.Of(Audience.Caseworker)));
     options.AddPolicy(Policies.Leaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
         Code<Audience>.Of(Audience.Administrator), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.TeamLeader)));
 });
@@ -78,6 +80,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Ledelse", Policies.ManagementReport);
     options.Conventions.AuthorizeFolder("/Team", Policies.TeamLeader);
     options.Conventions.AuthorizeFolder("/Mine", Policies.Caseworker);
+    options.Conventions.AuthorizeFolder("/Sag", Policies.CaseReaders);
     options.Conventions.AllowAnonymousToFolder("/Konto");
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");

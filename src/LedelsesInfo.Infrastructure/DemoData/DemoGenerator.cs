@@ -247,7 +247,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             completed = r switch
             {
                 < 0.5 => aware.AddDays(_rng.Next(35, deadline.DayNumber - aware.DayNumber + 1)),
-                < 0.96 => deadline.AddDays(_rng.Next(1, 110)),
+                < 0.98 => deadline.AddDays(_rng.Next(1, 110)),
                 _ => null,
             };
         }
@@ -348,9 +348,13 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             {
                 done = deadline.AddDays(-_rng.Next(0, 40));
             }
-            else if (r < 0.96)
+            else if (r < 0.97)
             {
                 done = deadline.AddDays(_rng.Next(1, 75));
+            }
+            else if (r < 0.995)
+            {
+                done = deadline.AddDays(_rng.Next(75, 200)); // badly late, but done in the end
             }
             else
             {

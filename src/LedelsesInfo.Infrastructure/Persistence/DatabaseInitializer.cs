@@ -18,25 +18,7 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         // The catalogue lives in code (Domain.KpiCatalogue); the table mirrors it so SQL and pages can join to it.
-        var stored = await db.KpiDefinitions.ToDictionaryAsync(d => d.Code, ct);
-        foreach (var kpi in Domain.KpiCatalogue.All)
-        {
-            var fresh = KpiSeed.Definition(kpi);
-            if (stored.TryGetValue(kpi.Code, out var existing))
-            {
-                db.Entry(existing).CurrentValues.SetValues(fresh);
-            }
-            else
-            {
-                db.KpiDefinitions.Add(fresh);
-            }
-        }
-        if (!await db.AudienceSettings.AnyAsync(ct))
-        {
-            db.AudienceSettings.AddRange(KpiSeed.DefaultSettings());
-        }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await KpiSeed.SeedAsync(db, ct);
     }
 
     /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>

@@ -1,4 +1,5 @@
 using LedelsesInfo.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Infrastructure.Persistence;
 
@@ -19,6 +20,31 @@ public static class KpiSeed
             LegalBasis = kpi.LegalBasis,
             SourceFiles = kpi.SourceFiles,
         };
+    }
+
+    /// <summary>Writes the catalogue into the database (updating changed definitions) and, the first time, the default audience matrix.</summary>
+    public static async Task SeedAsync(LedelsesInfoDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stored = await db.KpiDefinitions.ToDictionaryAsync(d => d.Code, ct);
+        foreach (var kpi in KpiCatalogue.All)
+        {
+            var fresh = Definition(kpi);
+            if (stored.TryGetValue(kpi.Code, out var existing))
+            {
+                db.Entry(existing).CurrentValues.SetValues(fresh);
+            }
+            else
+            {
+                db.KpiDefinitions.Add(fresh);
+            }
+        }
+        if (!await db.AudienceSettings.AnyAsync(ct))
+        {
+            db.AudienceSettings.AddRange(DefaultSettings());
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The red thread's defaults: every audience gets every figure at its own cadence and grain; caseworkers the deadline figures and caseload.</summary>

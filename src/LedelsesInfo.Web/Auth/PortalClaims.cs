@@ -34,6 +34,8 @@ public static class Policies
     public const string CommitteeReport = "Fagudvalgsrapport";
     /// <summary>The management dashboard: management and administrators (down to team level, never cases).</summary>
     public const string ManagementReport = "Ledelsesrapport";
+    /// <summary>Those who may open a single case at all (the handler then checks it is theirs).</summary>
+    public const string CaseReaders = "Sagslaesere";
     /// <summary>Leaders and administrators: counts per team, never cases.</summary>
     public const string Leaders = "Ledere";
 

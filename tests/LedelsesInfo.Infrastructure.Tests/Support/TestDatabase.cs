@@ -14,6 +14,7 @@ public sealed class TestDatabase : IDisposable
         ConnectionString = $"Data Source={Path.Combine(Folder, "test.db")};Pooling=False";
         using var db = NewContext();
         db.Database.Migrate();
+        KpiSeed.SeedAsync(db).GetAwaiter().GetResult();
     }
 
     public string Folder { get; }

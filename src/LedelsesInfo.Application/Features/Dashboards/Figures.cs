@@ -14,6 +14,12 @@ public sealed record FigureCell(string Code, string UnitId, string Period, decim
 /// <summary>Reads the key-figure snapshot for dashboards. Every figure an audience sees passes <see cref="Suppression"/> here.</summary>
 public static class Figures
 {
+    /// <summary>One decimal, half away from zero, as people round (1,25 → 1,3).</summary>
+    public static decimal Round1(decimal value) => decimal.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>A share in Danish: "66,7 %".</summary>
+    public static string Percent(decimal? share) => share is { } v ? Round1(v).ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) + " %" : "–";
+
     /// <summary>The requested as-of date if a snapshot exists for it, else the latest.</summary>
     public static async Task<DateOnly?> ResolveAsOfAsync(IAppDbContext db, DateOnly? requested, CancellationToken ct)
     {
@@ -93,7 +99,7 @@ public static class Figures
     {
         ArgumentNullException.ThrowIfNull(kpi);
         var cells = periods.Select(p => Cell(kpi, unit, p, values.GetValueOrDefault((kpi.Code, unit, p)), null, false)).ToList();
-        var series = new List<ChartSeries> { new(kpi.Name, cells.Select(c => c.Value is { } v ? decimal.Round(v, 1) : (decimal?)null).ToList()) };
+        var series = new List<ChartSeries> { new(kpi.Name, cells.Select(c => c.Value is { } v ? Round1(v) : (decimal?)null).ToList()) };
         var targets = periods.Select(p => targetForYear(kpi.Code, unit, int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (targets.Any(t => t is not null))
         {

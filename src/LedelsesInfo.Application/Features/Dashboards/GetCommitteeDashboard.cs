@@ -96,7 +96,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         var overview = new TableData("noegletal", $"{municipality.Name} i {Periods.DanishName(Periods.Parse(quarter))}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
             figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", CellValue(f.Current), f.Current.Kpi.Unit,
-                f.Current.Target is { } t ? decimal.Round(t, 1) : null, Targets.Words(f.Current.Status)]).ToList());
+                f.Current.Target is { } t ? Figures.Round1(t) : null, Targets.Words(f.Current.Status)]).ToList());
 
         var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => TargetFor(code, unit, year));
         var comparison = new TableData("sammenligning", $"Forvaltningerne i {Periods.DanishName(Periods.Parse(quarter))}",
@@ -105,7 +105,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
 
         var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Periods.DanishName(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
             figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
-                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? decimal.Round(t, 1) : null, CellValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
+                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, CellValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
 
         var economy = await EconomyAsync(year, a, ct);
         var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion",
@@ -138,5 +138,5 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         cell.Hidden ? Suppression.Mark
         : cell.Value is not { } v ? null
         : cell.Kpi.Direction == KpiDirection.None ? (int)v
-        : decimal.Round(v, 1);
+        : Figures.Round1(v);
 }

@@ -1,0 +1,29 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Domain;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+/// <summary>Writes who saw which case, when and on which page (GDPR: the citizen may ask who looked).</summary>
+public static class AccessLog
+{
+    public const string Shown = "vist";
+    public const string Exported = "eksporteret";
+    public const string Denied = "nægtet";
+
+    public static async Task WriteAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string action, IEnumerable<string?> caseIds, CancellationToken ct)
+    {
+        var now = clock.Now;
+        foreach (var caseId in caseIds.Distinct())
+        {
+            db.AccessLog.Add(new AccessLogEntry { At = now, UserName = user.UserName, EmployeeId = user.EmployeeId, CaseId = caseId, Page = page, Action = action });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Logs a refused attempt and throws: the caller answers 403.</summary>
+    public static async Task<Exception> DenyAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string? caseId, string what, CancellationToken ct)
+    {
+        await WriteAsync(db, user, clock, page, Denied, [caseId], ct);
+        return new AccessDeniedException($"{user.UserName} har ikke adgang til {what}.");
+    }
+}

@@ -1,0 +1,196 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+public sealed record UnitRef(string Id, string Name, UnitLevel Level);
+
+public sealed record ManagementDashboard(
+    DateOnly? AsOf,
+    IReadOnlyList<DateOnly> Snapshots,
+    string? Month,
+    IReadOnlyList<string> Months,
+    UnitRef Unit,
+    IReadOnlyList<UnitRef> Breadcrumbs,
+    IReadOnlyList<UnitRef> Children,
+    IReadOnlyList<Kpi> Kpis,
+    IReadOnlyDictionary<(string Code, string Unit), FigureCell> Comparison,
+    TableData ComparisonTable,
+    TableData Changes,
+    IReadOnlyList<FigureTrend> Trends,
+    TableData Economy,
+    TableData HrAndDeadlines,
+    TableData Cross);
+
+/// <summary>
+/// Management's month (forvaltningsledelse): all figures by unit from department down to team, with status, change since
+/// last month and since the same month last year, a trend per figure, economy by unit, HR beside deadline compliance and the
+/// cross figures (productivity, cost per activity). No individual cases; comparisons hide small numbers.
+/// </summary>
+public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>;
+
+public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>
+{
+    private static readonly string[] HrBesideDeadlines = ["H1", "H2", "F1", "B1"];
+
+    public async ValueTask<ManagementDashboard> Handle(GetManagementDashboard query, CancellationToken ct)
+    {
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
+        var top = user.Audience == Audience.Administrator ? units.Values.First(u => u.Level == UnitLevel.Municipality).Id : user.UnitId;
+        var selected = query.UnitId ?? top;
+        if (user.Audience is not (Audience.Management or Audience.Administrator) || top is null || selected is null || !visible.Contains(selected) || !units.TryGetValue(selected, out _))
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, "Forvaltningsledelse", null, $"enheden {selected}", ct);
+        }
+        UnitRef Ref(string id) => new(id, units[id].Name, units[id].Level);
+        var crumbs = new List<UnitRef>();
+        for (var id = selected; id is not null; id = id == top ? null : units[id].ParentId)
+        {
+            crumbs.Insert(0, Ref(id));
+        }
+        var children = units.Values.Where(u => u.ParentId == selected).OrderBy(u => u.Name).Select(u => Ref(u.Id)).ToList();
+        if (children.Count == 0)
+        {
+            children = [Ref(selected)];
+        }
+
+        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct);
+        var snapshots = await Figures.SnapshotsAsync(db, ct);
+        var empty = new TableData("tom", "", [], []);
+        var months = asOf is { } a0 ? await Figures.PeriodsAsync(db, a0, PeriodKind.Month, selected, ct) : [];
+        if (asOf is not { } a || months.Count == 0)
+        {
+            return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty);
+        }
+        var month = query.Month is { } m && months.Contains(m) ? m : months.FirstOrDefault(p => Periods.Parse(p).End <= a) ?? months[0];
+        var period = Periods.Parse(month);
+        var lastMonth = Periods.Of(PeriodKind.Month, period.Start.AddDays(-1)).Key;
+        var lastYear = Periods.Of(PeriodKind.Month, period.Start.AddYears(-1)).Key;
+        var trendMonths = months.Where(p => string.CompareOrdinal(p, month) <= 0).Take(24).Reverse().ToList();
+
+        var kpis = await Figures.EnabledAsync(db, Audience.Management, ct);
+        var unitIds = children.Select(c => c.Id).Append(selected).Distinct().ToList();
+        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), unitIds, PeriodKind.Month, trendMonths.Append(lastYear).Distinct(), ct);
+        var targetsByYear = new Dictionary<int, Func<string, string, decimal?>>();
+        foreach (var y in trendMonths.Append(lastYear).Select(p => int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture)).Distinct())
+        {
+            targetsByYear[y] = await KpiQueries.TargetsAsync(db, y, ct);
+        }
+        decimal? TargetFor(string code, string unit, int y) => targetsByYear.TryGetValue(y, out var t) ? t(code, unit) : null;
+
+        var compare = Figures.Compare(kpis, children.Select(c => c.Id).ToList(), month, values, (code, unit) => TargetFor(code, unit, period.Start.Year));
+        var comparisonTable = new TableData("enheder", $"{units[selected].Name}: nøgletal pr. enhed, {Periods.DanishName(period)}",
+            [new("Nøgletal"), .. children.Select(c => new TableColumn(c.Name, ColumnKind.Number))],
+            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. children.Select(c => Value(compare[(k.Code, c.Id)]))]).ToList());
+
+        var changes = new TableData("udvikling", $"{units[selected].Name}: {Periods.DanishName(period)} mod sidste måned og samme måned sidste år",
+            [new("Nøgletal"), new(Periods.DanishName(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring", ColumnKind.Number),
+             new("Samme måned sidste år", ColumnKind.Number), new("Ændring", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
+            kpis.Select(k =>
+            {
+                var now = Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), TargetFor(k.Code, selected, period.Start.Year), false);
+                var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, false);
+                var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, false);
+                return (object?[])[$"{k.Code} {k.Name}", Value(now), Value(before), Diff(now, before), Value(year), Diff(now, year),
+                    now.Target is { } t ? Figures.Round1(t) : null, Targets.Words(now.Status)];
+            }).ToList());
+
+        var trends = kpis.Select(k =>
+        {
+            var chart = Figures.Trend(k, selected, trendMonths, values, TargetFor);
+            var current = Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), TargetFor(k.Code, selected, period.Start.Year), false);
+            return new FigureTrend(current, chart, Figures.Summary(k, chart));
+        }).ToList();
+
+        var economy = await EconomyAsync(units, children, period, a, ct);
+        var hrCodes = HrBesideDeadlines.Where(c => kpis.Any(k => k.Code == c)).ToList();
+        var hr = new TableData("hr-og-frister", $"Sygefravær og overarbejde ved siden af fristerne, {Periods.DanishName(period)}",
+            [new("Enhed"), .. hrCodes.Select(c => new TableColumn($"{c} {KpiCatalogue.Get(c).Name}", ColumnKind.Number))],
+            children.Select(c => (object?[])[c.Name, .. hrCodes.Select(code => Value(compare[(code, c.Id)]))]).ToList());
+        var cross = await CrossAsync(units, children, compare, kpis, period, a, ct);
+
+        return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, kpis, compare, comparisonTable, changes, trends, economy, hr, cross);
+    }
+
+    private static object? Value(FigureCell cell) => GetCommitteeDashboardHandler.CellValue(cell);
+
+    private static decimal? Diff(FigureCell now, FigureCell before) =>
+        now.Value is { } a && before.Value is { } b ? Figures.Round1(a - b) : null;
+
+    /// <summary>The unit each team belongs to among the children shown (the team itself when a team is shown).</summary>
+    private static Dictionary<string, string> TeamToChild(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children)
+    {
+        var map = new Dictionary<string, string>();
+        var childIds = children.Select(c => c.Id).ToHashSet();
+        foreach (var unit in units.Values)
+        {
+            for (string? id = unit.Id; id is not null; id = units[id].ParentId)
+            {
+                if (childIds.Contains(id))
+                {
+                    map[unit.Id] = id;
+                    break;
+                }
+            }
+        }
+        return map;
+    }
+
+    /// <summary>Spending and budget by unit: the month, the year so far, and the year's forecast, summed in the database.</summary>
+    private async Task<TableData> EconomyAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
+    {
+        var year = new DateOnly(period.Start.Year, 1, 1);
+        var last = period.LastDay(asOf);
+        var yearEnd = new DateOnly(period.Start.Year, 12, 31);
+        var spentYear = await db.Payments.Where(p => p.PostedOn >= year && p.PostedOn <= last && Functions.All.Contains(p.Function))
+            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
+        var spentMonth = await db.Payments.Where(p => p.PostedOn >= period.Start && p.PostedOn <= last && Functions.All.Contains(p.Function))
+            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
+        var budgetSoFar = await db.BudgetLines.Where(b => b.Month >= year && b.Month <= last && Functions.All.Contains(b.Function))
+            .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
+        var budgetRest = await db.BudgetLines.Where(b => b.Month > last && b.Month <= yearEnd && Functions.All.Contains(b.Function))
+            .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
+        var map = TeamToChild(units, children);
+        decimal Sum(List<UnitSum> rows, string child) => rows.Where(r => map.GetValueOrDefault(r.UnitId) == child).Sum(r => r.Total);
+        return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
+            [new("Enhed"), new($"Forbrug {Periods.DanishName(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
+             new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året", ColumnKind.Money), new("Årets budget", ColumnKind.Money)],
+            children.Select(c =>
+            {
+                var spent = Sum(spentYear, c.Id);
+                var budget = Sum(budgetSoFar, c.Id);
+                var rest = Sum(budgetRest, c.Id);
+                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, budget == 0 ? null : Figures.Round1(100m * spent / budget), spent + rest, budget + rest];
+            }).ToList());
+    }
+
+    /// <summary>Productivity (X1) and cost per activity: the month's spending over the activities active on its last day.</summary>
+    private async Task<TableData> CrossAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
+        IReadOnlyList<Kpi> kpis, Period period, DateOnly asOf, CancellationToken ct)
+    {
+        var last = period.LastDay(asOf);
+        var active = await (from x in db.Activities
+                            join c in db.Cases on x.CaseId equals c.Id
+                            where x.StartOn <= last && (x.EndOn == null || x.EndOn >= last)
+                            group x by c.TeamId into g
+                            select new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var spent = await db.Payments.Where(p => p.PostedOn >= period.Start && p.PostedOn <= last && p.ActivityId != null)
+            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
+        var map = TeamToChild(units, children);
+        var hasX1 = kpis.Any(k => k.Code == "X1");
+        return new TableData("krydstal", $"Produktivitet og pris pr. indsats, {Periods.DanishName(period)}",
+            [new("Enhed"), new("X1 Produktivitet (pr. 100 timer)", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
+            children.Select(c =>
+            {
+                var count = active.Where(r => map.GetValueOrDefault(r.Key) == c.Id).Sum(r => r.Count);
+                var money = spent.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).Sum(r => r.Total);
+                return (object?[])[c.Name, hasX1 ? Value(compare[("X1", c.Id)]) : null, count, money, count == 0 ? null : decimal.Round(money / count, 0)];
+            }).ToList());
+    }
+
+    private sealed record UnitSum(string UnitId, decimal Total);
+}

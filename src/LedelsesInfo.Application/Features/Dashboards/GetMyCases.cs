@@ -1,0 +1,140 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, DeadlineKind? NextKind, DateOnly? NextDue, DeadlineState? NextState,
+    IReadOnlyList<MyMeasure> Measures, IReadOnlyList<string> Missing);
+
+public sealed record MyMeasure(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
+
+public sealed record MyCases(DateOnly? AsOf, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary);
+
+/// <summary>
+/// The caseworker's own caseload: each open case with its next deadline, its active measures with monthly price and
+/// follow-up cadence, what is missing, and the caseworker's own compliance against the team's. Every case shown is logged.
+/// </summary>
+public sealed record GetMyCases(DateOnly? AsOf = null, bool Export = false) : IQuery<MyCases>;
+
+public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>
+{
+    public const string Page = "Sagsbehandler: mine sager";
+
+    public async ValueTask<MyCases> Handle(GetMyCases query, CancellationToken ct)
+    {
+        if (user.Audience != Audience.Caseworker || user.EmployeeId is null)
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, Page, null, "en sagsbehandlers sager", ct);
+        }
+        var me = user.EmployeeId;
+        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct) ?? clock.Today;
+        var day = asOf;
+        var cases = await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && ids.Contains(d.CaseId)).ToListAsync(ct);
+        var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.StartOn <= day && (a.EndOn == null || a.EndOn >= day)).ToListAsync(ct);
+        var activityIds = activities.Select(a => a.Id).ToList();
+        var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
+
+        var result = cases.Select(c =>
+        {
+            var next = deadlines.Where(d => d.CaseId == c.Id && (d.DoneOn == null || d.DoneOn > day)).OrderBy(d => d.Due).FirstOrDefault();
+            var measures = activities.Where(a => a.CaseId == c.Id).OrderBy(a => a.StartOn).Select(a => new MyMeasure(a.Id, a.Kind, a.Paragraph, a.MonthlyPrice,
+                events.Where(e => e.ActivityId == a.Id && e.Kind == ActivityEventKind.FollowUp).OrderByDescending(e => e.OccurredOn).Select(e => e.NextFollowUpMonths).FirstOrDefault(),
+                a.StartOn)).ToList();
+            return new MyCase(c.Id, Age(c.BirthDate, day), c.OpenedOn, next?.Kind, next?.Due, next is null ? null : Domain.Deadlines.StateOf(next.Due, null, day), measures,
+                Missing(activities.Where(a => a.CaseId == c.Id).ToList(), events, deadlines.Where(d => d.CaseId == c.Id).ToList(), day));
+        }).ToList();
+        await AccessLog.WriteAsync(db, user, clock, Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids, ct);
+
+        var table = new TableData("mine-sager", $"Mine åbne sager pr. {day:dd-MM-yyyy}",
+            [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
+            result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? DeadlineText.Kind(k) : "Ingen", r.NextDue,
+                string.Join(", ", r.Measures.Select(m => $"{DeadlineText.Measure(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
+                r.Measures.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
+
+        // Own compliance against the team's over the last 12 weeks.
+        var team = user.UnitId;
+        var from = day.AddDays(-84);
+        var due = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == team && d.Due > from && d.Due <= day)
+            .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
+        var mine = due.Where(d => d.CaseworkerId == me).ToList();
+        static decimal? Share(int met, int all) => all == 0 ? null : Figures.Round1(100m * met / all);
+        var mineMet = mine.Count(d => d.DoneOn <= d.Due);
+        var teamMet = due.Count(d => d.DoneOn <= d.Due);
+        var compliance = new TableData("overholdelse", "Overholdte frister de seneste 12 uger",
+            [new("Hvem"), new("Overholdt", ColumnKind.Number), new("Frister", ColumnKind.Number), new("Andel", ColumnKind.Percent)],
+            [["Mig", mineMet, mine.Count, Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Share(teamMet, due.Count)]]);
+        var summary = mine.Count == 0 ? "Du har ingen frister i de seneste 12 uger."
+            : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Share(teamMet, due.Count))}).";
+        return new MyCases(asOf, day, result, table, compliance, summary);
+    }
+
+    private static int Age(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
+
+    /// <summary>What the law expects that the data do not show yet.</summary>
+    internal static List<string> Missing(List<Activity> activities, List<ActivityEvent> events, List<DeadlineInstance> deadlines, DateOnly day)
+    {
+        var missing = new List<string>();
+        foreach (var a in activities)
+        {
+            var own = events.Where(e => e.ActivityId == a.Id).ToList();
+            if (ActivityKinds.IsPlacement(a.Kind) && !own.Any(e => e.Kind == ActivityEventKind.Plan))
+            {
+                missing.Add($"barnets plan ({a.Id})");
+            }
+            if (!own.Any(e => e.Kind == ActivityEventKind.ChildViews && e.OccurredOn <= a.DecidedOn))
+            {
+                missing.Add($"barnets synspunkter før afgørelsen ({a.Id})");
+            }
+            if (own.Any(e => e.Kind == ActivityEventKind.FollowUp) && own.Where(e => e.Kind == ActivityEventKind.FollowUp).OrderBy(e => e.OccurredOn).Last().NextFollowUpMonths is null)
+            {
+                missing.Add($"kadence for næste opfølgning ({a.Id})");
+            }
+        }
+        var overdue = deadlines.Count(d => (d.DoneOn == null || d.DoneOn > day) && d.Due < day);
+        if (overdue > 0)
+        {
+            missing.Add(overdue == 1 ? "1 overskredet frist" : $"{overdue} overskredne frister");
+        }
+        return missing;
+    }
+}
+
+public sealed record CaseDetails(Case Case, string TeamName, string CaseworkerName, IReadOnlyList<Activity> Activities, IReadOnlyList<ActivityEvent> Events,
+    IReadOnlyList<DeadlineInstance> Deadlines, DateOnly Day);
+
+/// <summary>One case, for its own caseworker or the team leader of its team; anyone else gets a refusal, and the attempt is logged.</summary>
+public sealed record GetCase(string CaseId) : IQuery<CaseDetails>;
+
+public sealed class GetCaseHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetCase, CaseDetails>
+{
+    public const string Page = "Sag";
+
+    public async ValueTask<CaseDetails> Handle(GetCase query, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == query.CaseId, ct);
+        var allowed = c is not null && user.Audience switch
+        {
+            Audience.Caseworker => c.CaseworkerId == user.EmployeeId,
+            Audience.TeamLeader => c.TeamId == user.UnitId,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, Page, query.CaseId, $"sagen {query.CaseId}", ct);
+        }
+        var asOf = await Figures.ResolveAsOfAsync(db, null, ct) ?? clock.Today;
+        var activities = await db.Activities.AsNoTracking().Where(a => a.CaseId == c!.Id).OrderBy(a => a.StartOn).ToListAsync(ct);
+        var ids = activities.Select(a => a.Id).ToList();
+        var events = await db.ActivityEvents.AsNoTracking().Where(e => ids.Contains(e.ActivityId)).OrderBy(e => e.OccurredOn).ToListAsync(ct);
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.CaseId == c!.Id).OrderBy(d => d.Due).ToListAsync(ct);
+        var team = await db.OrgUnits.Where(u => u.Id == c!.TeamId).Select(u => u.Name).SingleAsync(ct);
+        var caseworker = await db.Employees.Where(e => e.Id == c!.CaseworkerId).Select(e => e.Name).SingleAsync(ct);
+        await AccessLog.WriteAsync(db, user, clock, Page, AccessLog.Shown, [c!.Id], ct);
+        return new CaseDetails(c, team, caseworker, activities, events, deadlines, asOf);
+    }
+}

@@ -1,0 +1,149 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Dashboards;
+
+public sealed record DeadlineRow(string CaseId, DeadlineKind Kind, DateOnly Due, int DaysOver, string CaseworkerId, string CaseworkerName, DeadlineState State);
+
+public sealed record TeamDashboard(
+    DateOnly? AsOf,
+    string TeamId,
+    string TeamName,
+    string? Week,
+    DateOnly Day,
+    IReadOnlyList<string> Weeks,
+    IReadOnlyList<(string Id, string Name)> Caseworkers,
+    IReadOnlyList<DeadlineRow> Deadlines,
+    TableData DeadlineTable,
+    TableData Compliance,
+    ChartData ComplianceChart,
+    string ComplianceSummary,
+    TableData Caseload,
+    TableData Figures);
+
+/// <summary>
+/// The team leader's week: every case of the own team with a deadline overdue or due within 14 days (filterable by
+/// caseworker and kind, sortable), compliance per caseworker this week and over 12 weeks, caseload per caseworker against
+/// the 20-30 recommendation, and the team's figures against target. Another team's list is refused and the attempt logged;
+/// every case shown is written to the access log.
+/// </summary>
+public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null, DateOnly? AsOf = null,
+    string? Caseworker = null, string? Kind = null, string? Sort = null, bool Export = false) : IQuery<TeamDashboard>;
+
+public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
+{
+    public const string Page = "Teamleder: ugens frister";
+
+    public async ValueTask<TeamDashboard> Handle(GetTeamDashboard query, CancellationToken ct)
+    {
+        var own = user.Audience == Audience.TeamLeader ? user.UnitId : null;
+        var teamId = query.TeamId ?? own;
+        if (own is null || teamId != own)
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, Page, null, $"teamet {teamId}", ct);
+        }
+        var team = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == teamId, ct);
+        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct) ?? clock.Today;
+        var weeks = await Figures.PeriodsAsync(db, asOf, PeriodKind.Week, teamId, ct);
+        var week = query.Week is { } w && weeks.Contains(w) ? w : weeks.Count > 0 ? weeks[0] : Periods.Of(PeriodKind.Week, asOf).Key;
+        var period = Periods.Parse(week);
+        var day = period.LastDay(asOf);
+
+        var caseworkers = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId && e.Role == EmployeeRole.Caseworker)
+            .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || db.Cases.Any(c => c.TeamId == teamId && c.CaseworkerId == e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+
+        // The week's list: not done by the day, and overdue or due within 14 days, on cases still open that day.
+        var soon = day.AddDays(Domain.Deadlines.DueSoonDays);
+        var open = await (from d in db.Deadlines.AsNoTracking()
+                          join c in db.Cases on d.CaseId equals c.Id
+                          where d.AsOf == asOf && d.TeamId == teamId && d.Due <= soon && (d.DoneOn == null || d.DoneOn > day)
+                                && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
+                          select new { d.CaseId, d.Kind, d.Due, d.CaseworkerId }).ToListAsync(ct);
+        var rows = open
+            .Where(d => query.Caseworker is null || d.CaseworkerId == query.Caseworker)
+            .Where(d => query.Kind is null || Code<DeadlineKind>.Of(d.Kind) == query.Kind)
+            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.Due, day.DayNumber - d.Due.DayNumber, d.CaseworkerId, names.GetValueOrDefault(d.CaseworkerId, d.CaseworkerId),
+                Domain.Deadlines.StateOf(d.Due, null, day)))
+            .ToList();
+        rows = (query.Sort switch
+        {
+            "sagsbehandler" => rows.OrderBy(r => r.CaseworkerName).ThenBy(r => r.Due),
+            "frist" => rows.OrderBy(r => DeadlineText.Kind(r.Kind)).ThenBy(r => r.Due),
+            "sag" => rows.OrderBy(r => r.CaseId, StringComparer.Ordinal),
+            _ => rows.OrderBy(r => r.Due).ThenBy(r => r.CaseId, StringComparer.Ordinal),
+        }).ToList();
+        await AccessLog.WriteAsync(db, user, clock, Page, query.Export ? AccessLog.Exported : AccessLog.Shown, rows.Select(r => r.CaseId), ct);
+
+        var deadlineTable = new TableData("frister", $"Frister overskredet eller inden for 14 dage, {Periods.DanishName(period)}",
+            [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
+            rows.Select(r => (object?[])[r.CaseId, DeadlineText.Kind(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, DeadlineText.State(r.State)]).ToList());
+
+        // Compliance: deadlines due in the week (up to the day) and in the 12 weeks ending with it, met when done by the deadline.
+        var from12 = Periods.Of(PeriodKind.Week, period.Start.AddDays(-7 * 11)).Start;
+        var due = await db.Deadlines.AsNoTracking()
+            .Where(d => d.AsOf == asOf && d.TeamId == teamId && d.Due >= from12 && d.Due <= day)
+            .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
+        bool Met(DateOnly dueOn, DateOnly? done) => done is { } x && x <= dueOn;
+        var compliance = new TableData("overholdelse", "Overholdte frister pr. sagsbehandler",
+            [new("Sagsbehandler"), new("Denne uge: overholdt", ColumnKind.Number), new("Denne uge: frister", ColumnKind.Number), new("12 uger: overholdt", ColumnKind.Number), new("12 uger: frister", ColumnKind.Number), new("12 uger: andel", ColumnKind.Percent)],
+            caseworkers.Select(cw =>
+            {
+                var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
+                var week1 = mine.Where(d => d.Due >= period.Start).ToList();
+                var metAll = mine.Count(d => Met(d.Due, d.DoneOn));
+                return (object?[])[cw.Name, week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, metAll, mine.Count, mine.Count == 0 ? null : Figures.Round1(100m * metAll / mine.Count)];
+            }).ToList());
+        var weekStarts = Enumerable.Range(0, 12).Select(i => from12.AddDays(7 * i)).ToList();
+        var chart = new ChartData("line", "%", weekStarts.Select(s => Periods.DanishName(Periods.Of(PeriodKind.Week, s))).ToList(),
+        [
+            new("Teamets overholdte frister", weekStarts.Select(s =>
+            {
+                var inWeek = due.Where(d => d.Due >= s && d.Due <= s.AddDays(6)).ToList();
+                return inWeek.Count == 0 ? (decimal?)null : Figures.Round1(100m * inWeek.Count(d => Met(d.Due, d.DoneOn)) / inWeek.Count);
+            }).ToList()),
+        ]);
+        var total = due.Count;
+        var summary = total == 0 ? "Ingen frister i de 12 uger."
+            : $"I de 12 uger til og med {Periods.DanishName(period)} har teamet overholdt {due.Count(d => Met(d.Due, d.DoneOn))} af {total} frister ({Figures.Percent(100m * due.Count(d => Met(d.Due, d.DoneOn)) / total)}).";
+
+        // Caseload on the day against the 20-30 recommendation.
+        var month = new DateOnly(day.Year, day.Month, 1);
+        var openCases = await db.Cases.Where(c => c.TeamId == teamId && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
+            .GroupBy(c => c.CaseworkerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var fte = await db.HrMonths.Where(h => h.Month == month && caseworkers.Select(c => c.Id).Contains(h.EmployeeId))
+            .ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, ct);
+        var s1 = KpiCatalogue.Get("S1");
+        var caseload = new TableData("sagstal", $"Sager pr. sagsbehandler {Format(day)} (anbefaling 20-30)",
+            [new("Sagsbehandler"), new("Åbne sager", ColumnKind.Number), new("Årsværk", ColumnKind.Number), new("Sager pr. årsværk", ColumnKind.Number), new("Status")],
+            caseworkers.Select(cw =>
+            {
+                var n = openCases.GetValueOrDefault(cw.Id);
+                var f = fte.GetValueOrDefault(cw.Id);
+                decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
+                return (object?[])[cw.Name, n, f, perFte, Targets.Words(Targets.Status(s1, perFte, null))];
+            }).ToList());
+
+        // The team's own figures for the week against target.
+        var kpis = await Figures.EnabledAsync(db, Audience.TeamLeader, ct);
+        var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
+        var target = await KpiQueries.TargetsAsync(db, day.Year, ct);
+        var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Periods.DanishName(period)}",
+            [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
+            kpis.Select(k =>
+            {
+                var cell = Figures.Cell(k, teamId, week, values.GetValueOrDefault((k.Code, teamId, week)), target(k.Code, teamId), hidden: false);
+                return (object?[])[$"{k.Code} {k.Name}", cell.Value is { } v ? Figures.Round1(v) : k.FromMonthlyData ? "opgøres månedligt" : null,
+                    cell.Target is { } t ? Figures.Round1(t) : null, Targets.Words(cell.Status)];
+            }).ToList());
+
+        return new TeamDashboard(asOf, teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
+            compliance, chart, summary, caseload, figures);
+    }
+
+    private static string Format(DateOnly day) => day.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
+}

@@ -1,0 +1,33 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LedelsesInfo.Web.Pages.Mine;
+
+public sealed class MineModel(IMediator mediator) : DashboardPage
+{
+    public MyCases? Cases { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Cases = await mediator.Send(new GetMyCases(AsOf), ct);
+        }
+        catch (AccessDeniedException)
+        {
+            return Forbid();
+        }
+        return Page();
+    }
+
+    protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
+    {
+        var d = await mediator.Send(new GetMyCases(AsOf, Export: true), ct);
+        return [d.Table, d.Compliance];
+    }
+}

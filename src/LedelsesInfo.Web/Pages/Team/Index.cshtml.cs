@@ -1,0 +1,41 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LedelsesInfo.Web.Pages.Team;
+
+public sealed class TeamModel(IMediator mediator) : DashboardPage
+{
+    public TeamDashboard? Dashboard { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Team { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Week { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Caseworker { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Dashboard = await mediator.Send(Query(export: false), ct);
+        }
+        catch (AccessDeniedException)
+        {
+            return Forbid();
+        }
+        return Page();
+    }
+
+    protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
+    {
+        var d = await mediator.Send(Query(export: true), ct);
+        return [d.DeadlineTable, d.Compliance, d.Caseload, d.Figures];
+    }
+
+    private GetTeamDashboard Query(bool export) =>
+        new(Team, Week, AsOf, string.IsNullOrEmpty(Caseworker) ? null : Caseworker, string.IsNullOrEmpty(Kind) ? null : Kind, Sort, export);
+}
