@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LedelsesInfo.Web.Tests;
+
+/// <summary>The four dashboards over HTTP with the demo municipality: who may open what, what is logged, what is exported.</summary>
+public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<int> LogCountAsync(Func<LedelsesInfo.Domain.AccessLogEntry, bool> filter)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+        return (await db.AccessLog.AsNoTracking().ToListAsync()).Count(filter);
+    }
+
+    [Theory]
+    [InlineData("fagudvalg", "/Fagudvalg", "Fagudvalget: Demo Kommune")]
+    [InlineData("forvaltningsledelse", "/Ledelse", "Enhederne")]
+    [InlineData("forvaltningsledelse", "/Fagudvalg", "Forvaltningerne sammenlignet")]
+    [InlineData("teamleder", "/Team", "Overholdte frister")]
+    [InlineData("sagsbehandler", "/Mine", "Mine sager")]
+    [InlineData("administrator", "/Ledelse", "Enhederne")]
+    public async Task Each_audience_opens_its_dashboard(string audience, string path, string text)
+    {
+        using var client = await SignIn.AsAsync(factory, audience);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fagudvalg", "/Team")]
+    [InlineData("fagudvalg", "/Ledelse")]
+    [InlineData("fagudvalg", "/Mine")]
+    [InlineData("forvaltningsledelse", "/Team")]
+    [InlineData("forvaltningsledelse", "/Mine")]
+    [InlineData("teamleder", "/Fagudvalg")]
+    [InlineData("teamleder", "/Mine")]
+    [InlineData("sagsbehandler", "/Team")]
+    [InlineData("sagsbehandler", "/Ledelse")]
+    public async Task No_audience_opens_another_audiences_dashboard(string audience, string path)
+    {
+        using var client = await SignIn.AsAsync(factory, audience);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_committees_report_never_shows_a_case()
+    {
+        using var client = await SignIn.AsAsync(factory, "fagudvalg");
+
+        var html = await client.GetStringAsync("/Fagudvalg");
+
+        Assert.DoesNotMatch(@"\bS\d{7}\b", html);
+        Assert.DoesNotMatch(@"\bB\d{7}\b", html);
+        Assert.Contains("&lt;5", html, StringComparison.Ordinal);
+        Assert.Contains("<canvas data-chart=", html, StringComparison.Ordinal);
+        Assert.Contains("Tallene bag grafen", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_team_leader_who_changes_the_url_to_another_team_gets_403_and_the_attempt_is_logged()
+    {
+        using var client = await SignIn.AsAsync(factory, "teamleder");
+        var before = await LogCountAsync(e => e.Action == "nægtet");
+
+        var response = await client.GetAsync("/Team?team=F2A2T2");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before + 1, await LogCountAsync(e => e.Action == "nægtet"));
+    }
+
+    [Fact]
+    public async Task The_team_leaders_list_shows_the_own_teams_cases_and_logs_each_view()
+    {
+        using var client = await SignIn.AsAsync(factory, "teamleder");
+        var before = await LogCountAsync(e => e.Page == "Teamleder: ugens frister" && e.Action == "vist");
+
+        var html = await client.GetStringAsync("/Team");
+        var cases = CaseLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.NotEmpty(cases);
+        Assert.Equal(before + cases.Count, await LogCountAsync(e => e.Page == "Teamleder: ugens frister" && e.Action == "vist"));
+        // Every listed case is one the team leader may open.
+        var open = await client.GetAsync($"/Sag/{cases[0]}");
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_caseworker_who_opens_another_caseworkers_case_gets_403_and_the_attempt_is_logged()
+    {
+        using var mine = await SignIn.AsAsync(factory, "sagsbehandler", 0);
+        using var other = await SignIn.AsAsync(factory, "sagsbehandler", 1);
+        var othersCase = CaseLink().Match(await other.GetStringAsync("/Mine")).Groups[1].Value;
+        var ownCase = CaseLink().Match(await mine.GetStringAsync("/Mine")).Groups[1].Value;
+
+        var refused = await mine.GetAsync($"/Sag/{othersCase}");
+        var allowed = await mine.GetAsync($"/Sag/{ownCase}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(1, await LogCountAsync(e => e.CaseId == othersCase && e.Action == "nægtet"));
+        Assert.True(await LogCountAsync(e => e.CaseId == ownCase && e.Page == "Sag" && e.Action == "vist") >= 1);
+    }
+
+    [Fact]
+    public async Task Every_dashboard_table_exports_to_excel_and_csv()
+    {
+        using var committee = await SignIn.AsAsync(factory, "fagudvalg");
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+
+        var xlsx = await committee.GetAsync("/Fagudvalg?handler=Export&table=oekonomi&format=xlsx");
+        var csv = await committee.GetAsync("/Fagudvalg?handler=Export&table=noegletal&format=csv");
+        var deadlines = await leader.GetAsync("/Team?handler=Export&table=frister&format=csv");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+        var csvText = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("Nøgletal;Værdi;Enhed;Mål;Status", csvText.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Matches(@"U2 Underretninger vurderet inden for 24 timer;\d+,\d;%", csvText);
+        Assert.StartsWith("Sag;Frist;Fristdato;", (await deadlines.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.True(await LogCountAsync(e => e.Action == "eksporteret") > 0);
+        Assert.Equal(HttpStatusCode.NotFound, (await committee.GetAsync("/Fagudvalg?handler=Export&table=findes-ikke&format=csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Management_drills_down_with_breadcrumbs_and_cannot_leave_its_own_department()
+    {
+        using var client = await SignIn.AsAsync(factory, "forvaltningsledelse");
+        var top = await client.GetStringAsync("/Ledelse");
+        var area = DrillLink().Match(top).Groups[1].Value;
+
+        var html = await client.GetStringAsync($"/Ledelse?unit={area}");
+
+        Assert.Contains("breadcrumbs__link", html, StringComparison.Ordinal);
+        Assert.Contains("Team ", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Ledelse?unit=K")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_switched_off_figure_disappears_from_the_audiences_dashboard()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+            var setting = await db.AudienceSettings.SingleAsync(s => s.Audience == LedelsesInfo.Domain.Audience.Committee && s.KpiCode == "H2");
+            setting.Enabled = false;
+            await db.SaveChangesAsync();
+        }
+        using var client = await SignIn.AsAsync(factory, "fagudvalg");
+
+        var html = await client.GetStringAsync("/Fagudvalg");
+
+        Assert.DoesNotContain("H2 Overarbejde", html, StringComparison.Ordinal);
+        Assert.Contains("H1 Sygefravær", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"href=""/Sag/(S\d{7})""")]
+    private static partial Regex CaseLink();
+
+    [GeneratedRegex(@"<th scope=""col"" class=""numeric"">\s*<a href=""\?unit=([^&""]+)&")]
+    private static partial Regex DrillLink();
+}
