@@ -10,7 +10,7 @@ public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, DeadlineK
 
 public sealed record MyMeasure(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
 
-public sealed record MyCases(DateOnly? AsOf, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary);
+public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary);
 
 /// <summary>
 /// The caseworker's own caseload: each open case with its next deadline, its active measures with monthly price and
@@ -70,7 +70,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             [["Mig", mineMet, mine.Count, Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Share(teamMet, due.Count)]]);
         var summary = mine.Count == 0 ? "Du har ingen frister i de seneste 12 uger."
             : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Share(teamMet, due.Count))}).";
-        return new MyCases(asOf, day, result, table, compliance, summary);
+        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary);
     }
 
     private static int Age(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);

@@ -10,6 +10,7 @@ public sealed record DeadlineRow(string CaseId, DeadlineKind Kind, DateOnly Due,
 
 public sealed record TeamDashboard(
     DateOnly? AsOf,
+    IReadOnlyList<DateOnly> Snapshots,
     string TeamId,
     string TeamName,
     string? Week,
@@ -141,7 +142,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                     cell.Target is { } t ? Figures.Round1(t) : null, Targets.Words(cell.Status)];
             }).ToList());
 
-        return new TeamDashboard(asOf, teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
+        return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
             compliance, chart, summary, caseload, figures);
     }
 

@@ -9,6 +9,7 @@
     var palette = ['#0059b3', '#b35900', '#2e7d32', '#6a1b9a', '#00838f', '#ad1457'];
     var points = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'];
     var format = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+    var charts = [];
 
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var source = document.getElementById(canvas.getAttribute('data-chart'));
@@ -32,7 +33,7 @@
                 pointStyle: p, pointRadius: 4, borderWidth: 2, fill: false, spanGaps: false
             };
         });
-        new window.Chart(canvas, {
+        charts.push(new window.Chart(canvas, {
             type: data.type,
             data: { labels: data.labels, datasets: datasets },
             options: {
@@ -52,6 +53,16 @@
                 },
                 scales: { y: { beginAtZero: true, title: { display: true, text: data.unit } } }
             }
-        });
+        }));
     });
+
+    // Paper is narrower than the screen: redraw every chart for print, and back afterwards.
+    function resizeAll() {
+        charts.forEach(function (chart) { chart.resize(); });
+    }
+    window.addEventListener('beforeprint', resizeAll);
+    window.addEventListener('afterprint', resizeAll);
+    if (window.matchMedia) {
+        window.matchMedia('print').addEventListener('change', resizeAll);
+    }
 })();
