@@ -122,6 +122,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         var f1 = d.Figures.Single(f => f.Current.Code == "F1").Current;
         Assert.Equal((true, "<5", (decimal?)null), (f1.Hidden, f1.Shown, f1.Value));
         Assert.Equal("5", d.Figures.Single(f => f.Current.Code == "U1").Current.Shown);
+        Assert.Equal(5, d.Overview.Rows.Single(r => ((string)r[0]!).StartsWith("U1", StringComparison.Ordinal))[1]); // a count stays a whole number
         Assert.Equal("<5", d.Overview.Rows.Single(r => ((string)r[0]!).StartsWith("F1", StringComparison.Ordinal))[1]);
         // 2025: 5.28.22 budget April-July 4 × 30000 = 120000, spent 30000 + 30000 − 1500,10 = 58499,90, July's 30000 still to come.
         var fosterFamilies = d.Economy.Single(e => e.Function == Functions.FosterFamilies);

@@ -137,6 +137,6 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
     internal static object? CellValue(FigureCell cell) =>
         cell.Hidden ? Suppression.Mark
         : cell.Value is not { } v ? null
-        : cell.Kpi.Direction == KpiDirection.None ? (int)v
+        : cell.Kpi.Direction == KpiDirection.None ? (object)(int)v
         : Figures.Round1(v);
 }
