@@ -75,6 +75,7 @@ builder.Services.AddAuthorization(options =>
 
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new AccessDeniedFilter());
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Fagudvalg", Policies.CommitteeReport);
     options.Conventions.AuthorizeFolder("/Ledelse", Policies.ManagementReport);

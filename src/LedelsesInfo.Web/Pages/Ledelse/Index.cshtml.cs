@@ -1,4 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -16,14 +15,7 @@ public sealed class LedelseModel(IMediator mediator) : DashboardPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Dashboard = await mediator.Send(new GetManagementDashboard(Unit, Month, AsOf), ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return Forbid();
-        }
+        Dashboard = await mediator.Send(new GetManagementDashboard(Unit, Month, AsOf), ct);
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -14,14 +13,7 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Cases = await mediator.Send(new GetMyCases(AsOf), ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return Forbid();
-        }
+        Cases = await mediator.Send(new GetMyCases(AsOf), ct);
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -12,14 +11,7 @@ public sealed class SagModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        try
-        {
-            Details = await mediator.Send(new GetCase(id), ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return Forbid();
-        }
+        Details = await mediator.Send(new GetCase(id), ct);
         return Page();
     }
 }

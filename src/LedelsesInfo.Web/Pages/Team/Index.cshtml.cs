@@ -1,4 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -19,14 +18,7 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Dashboard = await mediator.Send(Query(export: false), ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return Forbid();
-        }
+        Dashboard = await mediator.Send(Query(export: false), ct);
         return Page();
     }
 
