@@ -26,6 +26,12 @@ public interface IAppDbContext
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRowError> ImportRowErrors { get; }
     DbSet<AccessLogEntry> AccessLog { get; }
+    DbSet<ReviewTemplate> ReviewTemplates { get; }
+    DbSet<ReviewQuestion> ReviewQuestions { get; }
+    DbSet<ReviewRound> ReviewRounds { get; }
+    DbSet<ReviewCase> ReviewCases { get; }
+    DbSet<ReviewAnswer> ReviewAnswers { get; }
+    DbSet<ActionPlanItem> ActionPlans { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

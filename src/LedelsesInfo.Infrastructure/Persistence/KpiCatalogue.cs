@@ -22,7 +22,7 @@ public static class KpiSeed
         };
     }
 
-    /// <summary>Writes the catalogue into the database (updating changed definitions) and, the first time, the default audience matrix.</summary>
+    /// <summary>Writes the catalogue into the database (updating changed definitions) and, the first time, the default audience matrix and supervision template.</summary>
     public static async Task SeedAsync(LedelsesInfoDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -42,6 +42,19 @@ public static class KpiSeed
         if (!await db.AudienceSettings.AnyAsync(ct))
         {
             db.AudienceSettings.AddRange(DefaultSettings());
+        }
+        if (!await db.ReviewTemplates.AnyAsync(t => t.FamilyKey == ReviewDefaults.FamilyKey, ct))
+        {
+            db.ReviewTemplates.Add(new ReviewTemplate
+            {
+                FamilyKey = ReviewDefaults.FamilyKey,
+                Version = 1,
+                Name = ReviewDefaults.Name,
+                IsDefault = true,
+                CreatedAt = DateTime.UtcNow,
+                CreatedBy = "LedelsesInfo",
+                Questions = ReviewDefaults.Questions.Select((q, i) => new ReviewQuestion { Order = i + 1, Text = q.Text, FocusArea = q.FocusArea, KpiCode = q.KpiCode }).ToList(),
+            });
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -29,6 +29,12 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<ReviewTemplate> ReviewTemplates => Set<ReviewTemplate>();
+    public DbSet<ReviewQuestion> ReviewQuestions => Set<ReviewQuestion>();
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<ReviewAnswer> ReviewAnswers => Set<ReviewAnswer>();
+    public DbSet<ActionPlanItem> ActionPlans => Set<ActionPlanItem>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -44,6 +50,10 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<ActivityEventKind>().HaveConversion<CodeConverter<ActivityEventKind>>().HaveMaxLength(30);
         configurationBuilder.Properties<PeriodKind>().HaveConversion<CodeConverter<PeriodKind>>().HaveMaxLength(10);
         configurationBuilder.Properties<DeadlineKind>().HaveConversion<CodeConverter<DeadlineKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewAnswerValue>().HaveConversion<CodeConverter<ReviewAnswerValue>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewMode>().HaveConversion<CodeConverter<ReviewMode>>().HaveMaxLength(20);
+        configurationBuilder.Properties<RoundStatus>().HaveConversion<CodeConverter<RoundStatus>>().HaveMaxLength(20);
+        configurationBuilder.Properties<AnswerStage>().HaveConversion<CodeConverter<AnswerStage>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
@@ -172,6 +182,52 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             e.Property(x => x.Column).HasMaxLength(100);
             e.Property(x => x.Value).HasMaxLength(400);
             e.Property(x => x.Reason).HasMaxLength(1000);
+        });
+        b.Entity<ReviewTemplate>(e =>
+        {
+            e.ToTable("review_templates");
+            e.HasIndex(x => new { x.FamilyKey, x.Version }).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasMany(x => x.Questions).WithOne().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ReviewQuestion>(e =>
+        {
+            e.ToTable("review_questions");
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.FocusArea).HasMaxLength(100);
+            e.Property(x => x.KpiCode).HasMaxLength(10);
+        });
+        b.Entity<ReviewRound>(e =>
+        {
+            e.ToTable("review_rounds");
+            e.HasIndex(x => new { x.TeamId, x.Year, x.Quarter });
+            e.Property(x => x.FocusArea).HasMaxLength(100);
+            e.Property(x => x.SignedOffBy).HasMaxLength(256);
+            e.Property(x => x.LearningPoints).HasMaxLength(4000);
+            e.Property(x => x.ReflectionQuestions).HasMaxLength(4000);
+        });
+        b.Entity<ReviewCase>(e =>
+        {
+            e.ToTable("review_cases");
+            e.HasIndex(x => new { x.RoundId, x.CaseId });
+            e.Property(x => x.MeasureKind).HasMaxLength(30);
+            e.Property(x => x.Reason).HasMaxLength(400);
+            e.Property(x => x.SwapReason).HasMaxLength(400);
+        });
+        b.Entity<ReviewAnswer>(e =>
+        {
+            e.ToTable("review_answers");
+            e.HasIndex(x => new { x.ReviewCaseId, x.QuestionId, x.Stage }).IsUnique();
+            e.Property(x => x.Comment).HasMaxLength(2000);
+            e.Property(x => x.AnsweredBy).HasMaxLength(256);
+        });
+        b.Entity<ActionPlanItem>(e =>
+        {
+            e.ToTable("action_plans");
+            e.HasIndex(x => x.RoundId);
+            e.Property(x => x.What).HasMaxLength(1000);
+            e.Property(x => x.Who).HasMaxLength(200);
         });
         b.Entity<AccessLogEntry>(e =>
         {

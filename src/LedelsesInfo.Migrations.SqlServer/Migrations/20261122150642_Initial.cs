@@ -30,6 +30,23 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "action_plans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
+                    What = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Who = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ByWhen = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_action_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "activities",
                 columns: table => new
                 {
@@ -309,6 +326,87 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "review_answers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReviewCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_answers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<long>(type: "bigint", nullable: false),
+                    CaseId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CaseworkerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    MeasureKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Swapped = table.Column<bool>(type: "bit", nullable: false),
+                    SwapReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TeamId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Quarter = table.Column<int>(type: "int", nullable: false),
+                    TemplateId = table.Column<long>(type: "bigint", nullable: false),
+                    FocusArea = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Mode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SampleSize = table.Column<int>(type: "int", nullable: false),
+                    Seed = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SignedOffAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    LearningPoints = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReflectionQuestions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FamilyKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsDefault = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_row_errors",
                 columns: table => new
                 {
@@ -331,6 +429,30 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "review_questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TemplateId = table.Column<long>(type: "bigint", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    FocusArea = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    KpiCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    Local = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_review_questions_review_templates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "review_templates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_log_At",
                 table: "access_log",
@@ -340,6 +462,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 name: "IX_access_log_CaseId",
                 table: "access_log",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_action_plans_RoundId",
+                table: "action_plans",
+                column: "RoundId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_activities_CaseId",
@@ -410,6 +537,33 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 name: "IX_payments_UnitId_PostedOn",
                 table: "payments",
                 columns: new[] { "UnitId", "PostedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_answers_ReviewCaseId_QuestionId_Stage",
+                table: "review_answers",
+                columns: new[] { "ReviewCaseId", "QuestionId", "Stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_cases_RoundId_CaseId",
+                table: "review_cases",
+                columns: new[] { "RoundId", "CaseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_questions_TemplateId",
+                table: "review_questions",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_rounds_TeamId_Year_Quarter",
+                table: "review_rounds",
+                columns: new[] { "TeamId", "Year", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_templates_FamilyKey_Version",
+                table: "review_templates",
+                columns: new[] { "FamilyKey", "Version" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -417,6 +571,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "access_log");
+
+            migrationBuilder.DropTable(
+                name: "action_plans");
 
             migrationBuilder.DropTable(
                 name: "activities");
@@ -470,7 +627,22 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 name: "population");
 
             migrationBuilder.DropTable(
+                name: "review_answers");
+
+            migrationBuilder.DropTable(
+                name: "review_cases");
+
+            migrationBuilder.DropTable(
+                name: "review_questions");
+
+            migrationBuilder.DropTable(
+                name: "review_rounds");
+
+            migrationBuilder.DropTable(
                 name: "import_batches");
+
+            migrationBuilder.DropTable(
+                name: "review_templates");
         }
     }
 }
