@@ -1,0 +1,236 @@
+using FluentValidation;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.DemoData;
+using LedelsesInfo.Infrastructure.Kpis;
+using LedelsesInfo.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Infrastructure.Tests;
+
+/// <summary>Management supervision on the demo municipality: one fresh database per test, so rounds do not meet.</summary>
+public sealed class SupervisionTests : IAsyncLifetime, IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private string _team = "";
+    private string _leader = "";
+    private string _otherTeam = "";
+
+    private sealed record User(Audience Audience, string? UnitId, string? EmployeeId, string UserName) : ICurrentUser;
+
+    private sealed class Clock : IClock
+    {
+        public DateTime Now => new(2026, 11, 1, 9, 0, 0);
+    }
+
+    public async Task InitializeAsync()
+    {
+        var folder = Path.Combine(_db.Folder, "demo");
+        new DemoGenerator(DemoProfile.Demo, 3, new DateOnly(2026, 10, 31)).WriteTo(folder);
+        await _db.ImportAsync(folder);
+        await using var db = _db.NewContext();
+        await new KpiEngine(db).RecomputeAsync();
+        var teams = await db.Employees.Where(e => e.Role == EmployeeRole.Caseworker).GroupBy(e => e.UnitId)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).ToListAsync();
+        _team = teams[0].Key;
+        _otherTeam = teams[1].Key;
+        _leader = await db.Employees.Where(e => e.UnitId == _team && e.Role == EmployeeRole.TeamLeader).Select(e => e.Id).FirstAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _db.Dispose();
+
+    private User Leader => new(Audience.TeamLeader, _team, _leader, "leder@test.dk");
+
+    private async Task<List<long>> PlanAndDrawAsync(ReviewMode mode = ReviewMode.Dialogue, int size = 5)
+    {
+        await using var db = _db.NewContext();
+        var rounds = (await new PlanYearHandler(db, Leader, new Clock()).Handle(new PlanYear(2025, size, mode), default)).ToList();
+        foreach (var round in rounds)
+        {
+            await new DrawSampleHandler(db, Leader, new Clock()).Handle(new DrawSample(round), default);
+        }
+        return rounds;
+    }
+
+    [Fact]
+    public async Task Over_a_year_every_caseworker_and_every_measure_kind_of_the_team_is_reviewed()
+    {
+        await PlanAndDrawAsync();
+        await using var db = _db.NewContext();
+
+        var sampled = await (from c in db.ReviewCases join r in db.ReviewRounds on c.RoundId equals r.Id where r.TeamId == _team && r.Year == 2025 select c).ToListAsync();
+        var candidates = new List<SampleCandidate>();
+        for (var q = 1; q <= 4; q++)
+        {
+            candidates.AddRange(await CandidatesAsync(db, q));
+        }
+
+        Assert.Equal(20, sampled.Count);
+        Assert.Equal(20, sampled.Select(c => c.CaseId).Distinct().Count()); // no case twice in a year
+        Assert.Equal(candidates.Select(c => c.CaseworkerId).Distinct().Order(), sampled.Select(c => c.CaseworkerId).Distinct().Order());
+        var sampledKinds = candidates.Where(c => sampled.Any(s => s.CaseId == c.CaseId)).SelectMany(c => c.MeasureKinds).ToHashSet();
+        Assert.Superset(candidates.SelectMany(c => c.MeasureKinds).ToHashSet(), sampledKinds);
+        Assert.Equal(candidates.SelectMany(c => c.MeasureKinds).Distinct().Count(), sampledKinds.Count);
+        Assert.All(sampled, c => Assert.False(string.IsNullOrWhiteSpace(c.Reason)));
+        Assert.Contains(sampled, c => c.Reason.Contains("har ikke haft en sag gennemgået i år", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_seed_draws_the_same_cases_and_drawing_again_keeps_the_sample()
+    {
+        var rounds = await PlanAndDrawAsync();
+        await using var db = _db.NewContext();
+        var first = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).OrderBy(c => c.Id).Select(c => c.CaseId).ToListAsync();
+
+        var again = await new DrawSampleHandler(db, Leader, new Clock()).Handle(new DrawSample(rounds[0]), default);
+        var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
+        var redraw = ReviewSampling.Draw(await CandidatesAsync(db, 1), 5, round.Seed, new HashSet<string>(), new HashSet<ActivityKind>(), new HashSet<string>(), id => id);
+
+        Assert.Equal(first, again.OrderBy(c => c.Id).Select(c => c.CaseId));
+        Assert.Equal(first, redraw.Select(c => c.CaseId));
+        Assert.Equal(ReviewSampling.SeedFor(_team, 2025, 1), round.Seed);
+    }
+
+    [Fact]
+    public async Task A_swapped_case_is_replaced_and_keeps_its_reason()
+    {
+        var rounds = await PlanAndDrawAsync();
+        await using var db = _db.NewContext();
+        var swap = await db.ReviewCases.FirstAsync(c => c.RoundId == rounds[1]);
+
+        var added = await new SwapCaseHandler(db, Leader, new Clock()).Handle(new SwapCase(swap.Id, "Sagen er lige overgået til et andet team"), default);
+
+        var swapped = await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Id == swap.Id);
+        Assert.Equal((true, "Sagen er lige overgået til et andet team"), (swapped.Swapped, swapped.SwapReason));
+        Assert.NotEqual(swap.CaseId, added.CaseId);
+        Assert.StartsWith($"Erstatter {swap.CaseId}:", added.Reason, StringComparison.Ordinal);
+        Assert.Equal(5, await db.ReviewCases.CountAsync(c => c.RoundId == rounds[1] && !c.Swapped));
+    }
+
+    [Fact]
+    public async Task A_round_is_signed_off_only_when_complete_and_is_read_only_after()
+    {
+        var rounds = await PlanAndDrawAsync(size: 2);
+        await using var db = _db.NewContext();
+        var cases = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).ToListAsync();
+        var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
+        var questions = await db.ReviewQuestions.Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
+        var answer = new AnswerQuestionHandler(db, Leader, new Clock());
+        var signOff = new SignOffRoundHandler(db, Leader, new Clock());
+
+        await answer.Handle(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.Yes, null), default);
+        var incomplete = await Assert.ThrowsAsync<ValidationException>(async () => await signOff.Handle(new SignOffRound(round.Id, null, null), default));
+        Assert.Contains($"{(2 * questions.Count) - 1} af {2 * questions.Count} svar mangler", incomplete.Message, StringComparison.Ordinal);
+
+        foreach (var c in cases)
+        {
+            foreach (var q in questions)
+            {
+                await answer.Handle(new AnswerQuestion(c.Id, q.Id, ReviewAnswerValue.Yes, "Fint"), default);
+            }
+        }
+        Assert.True(await signOff.Handle(new SignOffRound(round.Id, "Husk barnets synspunkter før afgørelsen.", "Hvordan sikrer vi samtalen med barnet?"), default));
+
+        await Assert.ThrowsAsync<ValidationException>(async () => await answer.Handle(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.No, null), default));
+        await Assert.ThrowsAsync<ValidationException>(async () => await new SwapCaseHandler(db, Leader, new Clock()).Handle(new SwapCase(cases[1].Id, "for sent"), default));
+        Assert.Equal(ReviewAnswerValue.Yes, (await db.ReviewAnswers.AsNoTracking().SingleAsync(a => a.ReviewCaseId == cases[0].Id && a.QuestionId == questions[0].Id)).Value);
+    }
+
+    [Fact]
+    public async Task A_template_in_use_gets_a_new_version_and_past_rounds_keep_theirs()
+    {
+        var rounds = await PlanAndDrawAsync(size: 1);
+        await using var db = _db.NewContext();
+        var round = await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == rounds[0]);
+        var old = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
+        var edited = old.Select(q => new TemplateQuestion(q.Text, q.FocusArea, q.KpiCode)).Append(new TemplateQuestion("Er søskende inddraget?", "Lokalt", null)).ToList();
+
+        var newId = await new UpdateTemplateHandler(db, Leader, new Clock()).Handle(new UpdateTemplate(round.TemplateId, edited), default);
+
+        Assert.NotEqual(round.TemplateId, newId);
+        var next = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).SingleAsync(t => t.Id == newId);
+        Assert.Equal((2, old.Count + 1), (next.Version, next.Questions.Count));
+        Assert.True(next.Questions.Single(q => q.Text == "Er søskende inddraget?").Local);
+        Assert.Equal(old.Select(q => q.Id), await db.ReviewQuestions.Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).Select(q => q.Id).ToListAsync());
+        Assert.Equal(round.TemplateId, (await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == rounds[0])).TemplateId);
+        // A new year's rounds use the new version.
+        var nextYear = await new PlanYearHandler(db, Leader, new Clock()).Handle(new PlanYear(2026, 1), default);
+        Assert.Equal(newId, (await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == nextYear[0])).TemplateId);
+    }
+
+    [Fact]
+    public async Task Another_teams_leader_and_a_caseworker_outside_self_review_are_refused_and_logged()
+    {
+        var rounds = await PlanAndDrawAsync(size: 1);
+        await using var db = _db.NewContext();
+        var reviewCase = await db.ReviewCases.FirstAsync(c => c.RoundId == rounds[0]);
+        var question = await db.ReviewQuestions.FirstAsync();
+        var otherLeader = new User(Audience.TeamLeader, _otherTeam, "X", "anden@test.dk");
+        var caseworker = new User(Audience.Caseworker, _team, reviewCase.CaseworkerId, "sb@test.dk");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await new GetRoundHandler(db, otherLeader, new Clock()).Handle(new GetRound(rounds[0]), default));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
+            await new AnswerQuestionHandler(db, caseworker, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), default));
+
+        Assert.Equal(2, await db.AccessLog.CountAsync(e => e.Action == "nægtet" && (e.UserName == "anden@test.dk" || e.UserName == "sb@test.dk")));
+    }
+
+    [Fact]
+    public async Task In_self_review_the_caseworker_answers_first_then_the_leader()
+    {
+        var rounds = await PlanAndDrawAsync(ReviewMode.SelfReviewFirst, size: 1);
+        await using var db = _db.NewContext();
+        var reviewCase = await db.ReviewCases.FirstAsync(c => c.RoundId == rounds[0]);
+        var question = await db.ReviewQuestions.FirstAsync(q => q.TemplateId == db.ReviewRounds.Single(r => r.Id == rounds[0]).TemplateId);
+        var caseworker = new User(Audience.Caseworker, _team, reviewCase.CaseworkerId, "sb@test.dk");
+
+        await Assert.ThrowsAsync<ValidationException>(async () =>
+            await new AnswerQuestionHandler(db, Leader, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), default));
+        var own = await new AnswerQuestionHandler(db, caseworker, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Partly, "Mangler dato"), default);
+        var leader = await new AnswerQuestionHandler(db, Leader, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.No, null), default);
+
+        Assert.Equal((AnswerStage.Caseworker, ReviewAnswerValue.Partly), (own.Stage, own.Value));
+        Assert.Equal((AnswerStage.Leader, ReviewAnswerValue.No), (leader.Stage, leader.Value));
+        var mine = await new GetMyReviewsHandler(db, caseworker).Handle(new GetMyReviews(), default);
+        Assert.Contains(mine, m => m.CaseId == reviewCase.CaseId && !m.AwaitsMyAnswers);
+    }
+
+    [Fact]
+    public async Task Results_count_yes_of_the_answered_cases_and_leave_out_not_relevant()
+    {
+        var rounds = await PlanAndDrawAsync(size: 4);
+        await using var db = _db.NewContext();
+        var cases = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).OrderBy(c => c.Id).ToListAsync();
+        var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
+        var bfu = await db.ReviewQuestions.SingleAsync(q => q.TemplateId == round.TemplateId && q.KpiCode == "B1");
+        var answer = new AnswerQuestionHandler(db, Leader, new Clock());
+        ReviewAnswerValue[] given = [ReviewAnswerValue.Yes, ReviewAnswerValue.Yes, ReviewAnswerValue.Partly, ReviewAnswerValue.NotRelevant];
+        for (var i = 0; i < 4; i++)
+        {
+            await answer.Handle(new AnswerQuestion(cases[i].Id, bfu.Id, given[i], null), default);
+        }
+
+        var view = await new GetRoundHandler(db, Leader, new Clock()).Handle(new GetRound(round.Id), default);
+
+        var result = view.Results.Single(r => r.QuestionId == bfu.Id);
+        Assert.Equal((2, 3, 1, 1, "2 af 3 sager"), (result.Yes, result.Of, result.Partly, result.NotRelevant, result.Shown));
+        // Beside it, the portal's own count of the sampled cases' BFU deadlines.
+        var sampled = cases.Select(c => c.CaseId).ToList();
+        var asOf = await db.Deadlines.MaxAsync(d => d.AsOf);
+        var bfuDeadlines = await db.Deadlines.Where(d => d.AsOf == asOf && d.Kind == DeadlineKind.Examination && sampled.Contains(d.CaseId) && d.Due <= asOf).ToListAsync();
+        Assert.Equal((bfuDeadlines.Count(d => d.DoneOn <= d.Due), bfuDeadlines.Count), (result.DataMet!.Value, result.DataOf!.Value));
+    }
+
+    /// <summary>The candidates the handlers draw from, read independently: cases open in the quarter with their active measures.</summary>
+    private async Task<List<SampleCandidate>> CandidatesAsync(Persistence.LedelsesInfoDbContext db, int quarter)
+    {
+        var start = new DateOnly(2025, ((quarter - 1) * 3) + 1, 1);
+        var end = start.AddMonths(3).AddDays(-1);
+        var cases = await db.Cases.Where(c => c.TeamId == _team && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= start)).ToListAsync();
+        var activities = await db.Activities.Where(a => a.StartOn <= end && (a.EndOn == null || a.EndOn >= start)).ToListAsync();
+        return cases.Select(c => new SampleCandidate(c.Id, c.CaseworkerId, activities.Where(a => a.CaseId == c.Id).Select(a => a.Kind).Distinct().Order().ToList())).ToList();
+    }
+}
