@@ -52,6 +52,17 @@ public enum ActivityKind
 
 public static class ActivityKinds
 {
+    public static string DanishName(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Preventive => "Forebyggende",
+        ActivityKind.FosterFamily => "Plejefamilie",
+        ActivityKind.NetworkFosterFamily => "Netværksplejefamilie",
+        ActivityKind.ResidentialHome => "Opholdssted",
+        ActivityKind.Institution => "Døgninstitution",
+        ActivityKind.Secure => "Sikret institution",
+        _ => "Andet",
+    };
+
     public static bool IsPlacement(ActivityKind kind) =>
         kind is ActivityKind.FosterFamily or ActivityKind.NetworkFosterFamily or ActivityKind.ResidentialHome
             or ActivityKind.Institution or ActivityKind.Secure;

@@ -148,9 +148,9 @@ public static class ReviewSampling
         {
             var newKind = c.MeasureKinds.Where(k => !kinds.Contains(k)).Select(k => (ActivityKind?)k).FirstOrDefault();
             var kind = newKind ?? (c.MeasureKinds.Count > 0 ? c.MeasureKinds[0] : null);
-            if (newKind is { } k && !reason.Contains("indsatstypen", StringComparison.Ordinal))
+            if (newKind is { } k && !reason.Contains("indsatstypen", StringComparison.OrdinalIgnoreCase))
             {
-                reason += $", og indsatstypen {Code<ActivityKind>.Of(k)} er ikke gennemgået i år";
+                reason += $", og indsatstypen {ActivityKinds.DanishName(k).ToLowerInvariant()} er ikke gennemgået i år";
             }
             drawn.Add(new SampledCase(c.CaseId, c.CaseworkerId, kind, reason));
             caseworkers.Add(c.CaseworkerId);
@@ -180,7 +180,7 @@ public static class ReviewSampling
             var pick = pool.FirstOrDefault(c => c.MeasureKinds.Contains(kind));
             if (pick is not null)
             {
-                Take(pick, $"Indsatstypen {Code<ActivityKind>.Of(kind)} er ikke gennemgået i år");
+                Take(pick, $"Indsatstypen {ActivityKinds.DanishName(kind).ToLowerInvariant()} er ikke gennemgået i år");
             }
         }
         while (drawn.Count < size && pool.Count > 0)

@@ -38,14 +38,5 @@ public static class DeadlineText
         };
     }
 
-    public static string Measure(ActivityKind kind) => kind switch
-    {
-        ActivityKind.Preventive => "Forebyggende",
-        ActivityKind.FosterFamily => "Plejefamilie",
-        ActivityKind.NetworkFosterFamily => "Netværksplejefamilie",
-        ActivityKind.ResidentialHome => "Opholdssted",
-        ActivityKind.Institution => "Døgninstitution",
-        ActivityKind.Secure => "Sikret institution",
-        _ => "Andet",
-    };
+    public static string Measure(ActivityKind kind) => ActivityKinds.DanishName(kind);
 }

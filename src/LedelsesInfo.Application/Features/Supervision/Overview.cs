@@ -1,0 +1,142 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.Supervision;
+
+public sealed record RoundSummary(long Id, int Quarter, ReviewMode Mode, string? FocusArea, RoundStatus Status, int Cases, int Answered, int Expected);
+
+public sealed record TeamYear(string TeamName, int Year, IReadOnlyList<RoundSummary> Rounds, IReadOnlyList<string> FocusAreas);
+
+/// <summary>The team leader's annual wheel: the year's rounds with their progress.</summary>
+public sealed record GetRounds(int Year) : IQuery<TeamYear>;
+
+public sealed class GetRoundsHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetRounds, TeamYear>
+{
+    public async ValueTask<TeamYear> Handle(GetRounds query, CancellationToken ct)
+    {
+        if (user.Audience != Audience.TeamLeader || user.UnitId is null)
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, RoundRules.Page, null, "teamets tilsynsrunder", ct);
+        }
+        var team = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.TeamId == user.UnitId && r.Year == query.Year).OrderBy(r => r.Quarter).ToListAsync(ct);
+        var summaries = new List<RoundSummary>();
+        foreach (var r in rounds)
+        {
+            var cases = await db.ReviewCases.Where(c => c.RoundId == r.Id && !c.Swapped).Select(c => c.Id).ToListAsync(ct);
+            var questions = (await RoundRules.QuestionsAsync(db, r, ct)).Count;
+            var answered = await db.ReviewAnswers.CountAsync(a => cases.Contains(a.ReviewCaseId) && a.Stage == AnswerStage.Leader, ct);
+            summaries.Add(new RoundSummary(r.Id, r.Quarter, r.Mode, r.FocusArea, r.Status, cases.Count, answered, cases.Count * questions));
+        }
+        var focus = await db.ReviewQuestions.Where(q => q.FocusArea != null).Select(q => q.FocusArea!).Distinct().OrderBy(f => f).ToListAsync(ct);
+        return new TeamYear(team, query.Year, summaries, focus);
+    }
+}
+
+public sealed record ActionPlanView(string TeamName, int Quarter, string Question, string What, string Who, DateOnly ByWhen);
+
+public sealed record SupervisionOverview(int Year, IReadOnlyList<string> Questions, IReadOnlyList<int> Quarters, TableData Municipality, TableData Teams, IReadOnlyList<ActionPlanView> ActionPlans, TableData ActionPlanTable);
+
+/// <summary>
+/// Compliance per question as "X af Y sager" over signed-off rounds: for the municipality per quarter of the year (the
+/// trend) and per team for the year, with the action plans for shortfalls. For audiences that may not see cases, counts of
+/// 1-4 are hidden. Questions are matched by their text, so template versions do not break the trend.
+/// </summary>
+public sealed record GetSupervisionOverview(int Year, bool HideSmallNumbers) : IQuery<SupervisionOverview>;
+
+public sealed class GetSupervisionOverviewHandler(IAppDbContext db) : IQueryHandler<GetSupervisionOverview, SupervisionOverview>
+{
+    public async ValueTask<SupervisionOverview> Handle(GetSupervisionOverview query, CancellationToken ct)
+    {
+        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year == query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var latestTemplate = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
+        var questions = latestTemplate.Questions.OrderBy(q => q.Order).ToList();
+        var quarters = rounds.Select(r => r.Quarter).Distinct().Order().ToList();
+        var teams = await db.OrgUnits.AsNoTracking().Where(u => rounds.Select(r => r.TeamId).Contains(u.Id)).OrderBy(u => u.Name).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+
+        object? Shown(QuestionResult r) =>
+            r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
+
+        var byQuarter = new Dictionary<int, IReadOnlyList<QuestionResult>>();
+        foreach (var q in quarters)
+        {
+            byQuarter[q] = await SupervisionResults.ForRoundsAsync(db, rounds.Where(r => r.Quarter == q).ToList(), questions, ct);
+        }
+        var year = await SupervisionResults.ForRoundsAsync(db, rounds, questions, ct);
+        var municipality = new TableData("tilsyn-kommunen", $"Ledelsestilsyn {query.Year}: sager i orden pr. spørgsmål (X af Y sager)",
+            [new("Spørgsmål"), .. quarters.Select(q => new TableColumn($"{q}. kvartal")), new("Året")],
+            questions.Select((question, i) => (object?[])[question.Text, .. quarters.Select(q => Shown(byQuarter[q][i])), Shown(year[i])]).ToList());
+
+        var perTeam = new Dictionary<string, IReadOnlyList<QuestionResult>>();
+        foreach (var (id, _) in teams)
+        {
+            perTeam[id] = await SupervisionResults.ForRoundsAsync(db, rounds.Where(r => r.TeamId == id).ToList(), questions, ct);
+        }
+        var teamTable = new TableData("tilsyn-teams", $"Ledelsestilsyn {query.Year} pr. team (X af Y sager)",
+            [new("Spørgsmål"), .. teams.Values.Select(name => new TableColumn(name))],
+            questions.Select((question, i) => (object?[])[question.Text, .. teams.Keys.Select(id => Shown(perTeam[id][i]))]).ToList());
+
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var questionText = await db.ReviewQuestions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Text, ct);
+        var plans = (await db.ActionPlans.AsNoTracking().Where(p => roundIds.Contains(p.RoundId)).OrderBy(p => p.ByWhen).ToListAsync(ct))
+            .Select(p =>
+            {
+                var round = rounds.Single(r => r.Id == p.RoundId);
+                return new ActionPlanView(teams[round.TeamId], round.Quarter, questionText.GetValueOrDefault(p.QuestionId, ""), p.What, p.Who, p.ByWhen);
+            }).ToList();
+        var planTable = new TableData("handlingsplaner", $"Handlingsplaner {query.Year}",
+            [new("Team"), new("Kvartal", ColumnKind.Number), new("Spørgsmål"), new("Hvad"), new("Hvem"), new("Senest", ColumnKind.Date)],
+            plans.Select(p => (object?[])[p.TeamName, p.Quarter, p.Question, p.What, p.Who, p.ByWhen]).ToList());
+        return new SupervisionOverview(query.Year, questions.Select(q => q.Text).ToList(), quarters, municipality, teamTable, plans, planTable);
+    }
+}
+
+public sealed record SelfReview(long ReviewCaseId, string CaseId, int Year, int Quarter, IReadOnlyList<ReviewQuestion> Questions, IReadOnlyDictionary<long, ReviewAnswer> MyAnswers, bool ReadOnly);
+
+/// <summary>The caseworker's own answers in a self-review round, for the own case only.</summary>
+public sealed record GetSelfReview(long ReviewCaseId) : IQuery<SelfReview>;
+
+public sealed class GetSelfReviewHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetSelfReview, SelfReview>
+{
+    public async ValueTask<SelfReview> Handle(GetSelfReview query, CancellationToken ct)
+    {
+        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.ReviewCaseId && !c.Swapped, ct);
+        var round = reviewCase is null ? null : await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == reviewCase.RoundId, ct);
+        if (round is null || user.Audience != Audience.Caseworker || reviewCase!.CaseworkerId != user.EmployeeId || round.Mode != ReviewMode.SelfReviewFirst)
+        {
+            throw await AccessLog.DenyAsync(db, user, clock, RoundRules.Page, reviewCase?.CaseId, "denne selvevaluering", ct);
+        }
+        var questions = await RoundRules.QuestionsAsync(db, round, ct);
+        var answers = await db.ReviewAnswers.AsNoTracking().Where(a => a.ReviewCaseId == reviewCase.Id && a.Stage == AnswerStage.Caseworker).ToDictionaryAsync(a => a.QuestionId, ct);
+        await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, AccessLog.Shown, [reviewCase.CaseId], ct);
+        return new SelfReview(reviewCase.Id, reviewCase.CaseId, round.Year, round.Quarter, questions, answers, round.Status == RoundStatus.SignedOff);
+    }
+}
+
+public static class SupervisionText
+{
+    public static string Mode(ReviewMode mode) => mode switch
+    {
+        ReviewMode.Control => "Kontrol (lederen alene)",
+        ReviewMode.Dialogue => "Dialog (leder og sagsbehandler sammen)",
+        _ => "Selvevaluering først (sagsbehandleren, derefter lederen)",
+    };
+
+    public static string Status(RoundStatus status) => status switch
+    {
+        RoundStatus.Planned => "Planlagt",
+        RoundStatus.InProgress => "I gang",
+        _ => "Afsluttet",
+    };
+
+    public static string Answer(ReviewAnswerValue value) => value switch
+    {
+        ReviewAnswerValue.Yes => "Ja",
+        ReviewAnswerValue.No => "Nej",
+        ReviewAnswerValue.Partly => "Delvist",
+        _ => "Ikke relevant",
+    };
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Web.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LedelsesInfo.Web.Pages.Tilsyn;
+
+[Authorize(Policy = Policies.TeamLeader)]
+public sealed class TilsynModel(IMediator mediator) : PageModel
+{
+    public TeamYear? TeamYear { get; private set; }
+
+    public async Task OnGetAsync(int? year, CancellationToken ct) =>
+        TeamYear = await mediator.Send(new GetRounds(year ?? DateTime.Today.Year), ct);
+
+    public async Task<IActionResult> OnPostPlanAsync(int year, int sampleSize, string mode, List<string?> focus, CancellationToken ct)
+    {
+        try
+        {
+            var reviewMode = Code<ReviewMode>.TryParse(mode, out var m) ? m : throw new ValidationException("Vælg en form for gennemgangen.");
+            await mediator.Send(new PlanYear(year, sampleSize, reviewMode, focus.Count == 4 ? focus.Select(f => string.IsNullOrEmpty(f) ? null : f).ToList() : null), ct);
+            TempData["Gemt"] = $"Årshjulet for {year} er planlagt: fire runder.";
+        }
+        catch (ValidationException ex)
+        {
+            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+        }
+        return RedirectToPage(new { year });
+    }
+}

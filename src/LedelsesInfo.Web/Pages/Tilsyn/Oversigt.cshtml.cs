@@ -1,0 +1,26 @@
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LedelsesInfo.Web.Pages.Tilsyn;
+
+/// <summary>Management's view of supervision: aggregates per team and for the municipality (no cases).</summary>
+[Authorize(Policy = Policies.ManagementReport)]
+public sealed class OversigtModel(IMediator mediator) : DashboardPage
+{
+    public SupervisionOverview? Overview { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await mediator.Send(new GetSupervisionOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
+
+    protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
+    {
+        var o = await mediator.Send(new GetSupervisionOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
+        return [o.Municipality, o.Teams, o.ActionPlanTable];
+    }
+}

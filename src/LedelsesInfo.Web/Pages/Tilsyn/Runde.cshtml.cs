@@ -1,0 +1,77 @@
+using FluentValidation;
+using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LedelsesInfo.Web.Pages.Tilsyn;
+
+/// <summary>One round: every change is a small form that saves at once; errors come back in Danish above the page.</summary>
+[Authorize(Policy = Policies.TeamLeader)]
+public sealed class RundeModel(IMediator mediator) : DashboardPage
+{
+    public RoundView? View { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await mediator.Send(new GetRound(Id), ct);
+
+    public Task<IActionResult> OnPostDrawAsync(CancellationToken ct) =>
+        Do(async () => TempData["Gemt"] = $"{(await mediator.Send(new DrawSample(Id), ct)).Count} sager er trukket.");
+
+    public Task<IActionResult> OnPostSwapAsync(long reviewCaseId, string? reason, CancellationToken ct) =>
+        Do(async () => TempData["Gemt"] = $"Sagen er byttet ud med {(await mediator.Send(new SwapCase(reviewCaseId, reason ?? ""), ct)).CaseId}.");
+
+    public Task<IActionResult> OnPostAnswerAsync(long reviewCaseId, CancellationToken ct) => Do(async () =>
+    {
+        var saved = 0;
+        foreach (var key in Request.Form.Keys.Where(k => k.StartsWith('a') && long.TryParse(k[1..], out _)))
+        {
+            if (Code<ReviewAnswerValue>.TryParse(Request.Form[key], out var value))
+            {
+                await mediator.Send(new AnswerQuestion(reviewCaseId, long.Parse(key[1..], System.Globalization.CultureInfo.InvariantCulture), value, Request.Form["c" + key[1..]]), ct);
+                saved++;
+            }
+        }
+        TempData["Gemt"] = saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
+    });
+
+    public Task<IActionResult> OnPostPlanAsync(long questionId, string? what, string? who, DateOnly? byWhen, CancellationToken ct) => Do(async () =>
+    {
+        await mediator.Send(new AddActionPlan(Id, questionId, what ?? "", who ?? "", byWhen ?? throw new ValidationException("Angiv en dato for, hvornår handlingen skal være gennemført.")), ct);
+        TempData["Gemt"] = "Handlingen er tilføjet.";
+    });
+
+    public Task<IActionResult> OnPostSignOffAsync(string? learning, string? reflection, CancellationToken ct) => Do(async () =>
+    {
+        await mediator.Send(new SignOffRound(Id, learning, reflection), ct);
+        TempData["Gemt"] = "Runden er afsluttet.";
+    });
+
+    protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
+    {
+        var view = await mediator.Send(new GetRound(Id), ct);
+        var answers = new TableData("svar", $"Svar {view.TeamName} {view.Round.Quarter}. kvartal {view.Round.Year}",
+            [new("Sag"), new("Sagsbehandler"), new("Spørgsmål"), new("Hvem svarede"), new("Svar"), new("Bemærkning")],
+            view.Cases.Where(c => !c.Swapped).SelectMany(c => c.Answers.Values.OrderBy(a => a.QuestionId).ThenBy(a => a.Stage).Select(a => (object?[])[c.CaseId, c.CaseworkerName,
+                view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", SupervisionText.Answer(a.Value), a.Comment])).ToList());
+        return [view.ResultTable, answers];
+    }
+
+    private async Task<IActionResult> Do(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (ValidationException ex)
+        {
+            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+        }
+        return RedirectToPage(new { id = Id });
+    }
+}
