@@ -38,7 +38,7 @@ public sealed class GetRoundsHandler(IAppDbContext db, ICurrentUser user, IClock
 
 public sealed record ActionPlanView(string TeamName, int Quarter, string Question, string What, string Who, DateOnly ByWhen);
 
-public sealed record SupervisionOverview(int Year, IReadOnlyList<string> Questions, IReadOnlyList<int> Quarters, TableData Municipality, TableData Teams, IReadOnlyList<ActionPlanView> ActionPlans, TableData ActionPlanTable);
+public sealed record SupervisionOverview(int Year, IReadOnlyList<string> Questions, IReadOnlyList<int> Quarters, TableData Municipality, TableData Teams, IReadOnlyList<ActionPlanView> ActionPlans, TableData ActionPlanTable, TableData Years);
 
 /// <summary>
 /// Compliance per question as "X af Y sager" over signed-off rounds: for the municipality per quarter of the year (the
@@ -90,7 +90,18 @@ public sealed class GetSupervisionOverviewHandler(IAppDbContext db) : IQueryHand
         var planTable = new TableData("handlingsplaner", $"Handlingsplaner {query.Year}",
             [new("Team"), new("Kvartal", ColumnKind.Number), new("Spørgsmål"), new("Hvad"), new("Hvem"), new("Senest", ColumnKind.Date)],
             plans.Select(p => (object?[])[p.TeamName, p.Quarter, p.Question, p.What, p.Who, p.ByWhen]).ToList());
-        return new SupervisionOverview(query.Year, questions.Select(q => q.Text).ToList(), quarters, municipality, teamTable, plans, planTable);
+        // The trend across years: the same questions, matched by text, for this year and the three before.
+        var years = Enumerable.Range(query.Year - 3, 4).ToList();
+        var allRounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= years[0] && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var byYear = new Dictionary<int, IReadOnlyList<QuestionResult>>();
+        foreach (var y in years)
+        {
+            byYear[y] = await SupervisionResults.ForRoundsAsync(db, allRounds.Where(r => r.Year == y).ToList(), questions, ct);
+        }
+        var yearTable = new TableData("tilsyn-aar", "Kommunen år for år (X af Y sager)",
+            [new("Spørgsmål"), .. years.Select(y => new TableColumn(y.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            questions.Select((question, i) => (object?[])[question.Text, .. years.Select(y => Shown(byYear[y][i]))]).ToList());
+        return new SupervisionOverview(query.Year, questions.Select(q => q.Text).ToList(), quarters, municipality, teamTable, plans, planTable, yearTable);
     }
 }
 

@@ -45,7 +45,7 @@ internal static class RoundRules
 }
 
 /// <summary>The annual wheel (årshjul): one round per quarter for the team, each with its seed, mode and focus area.</summary>
-public sealed record PlanYear(int Year, int SampleSize = 5, ReviewMode Mode = ReviewMode.Dialogue, IReadOnlyList<string?>? FocusAreas = null) : ICommand<IReadOnlyList<long>>;
+public sealed record PlanYear(int Year, int SampleSize = 5, ReviewMode Mode = ReviewMode.Dialogue, IReadOnlyList<string?>? FocusAreas = null, long? TemplateId = null) : ICommand<IReadOnlyList<long>>;
 
 public sealed class PlanYearValidator : AbstractValidator<PlanYear>
 {
@@ -65,7 +65,9 @@ public sealed class PlanYearHandler(IAppDbContext db, ICurrentUser user, IClock 
         {
             throw await AccessLog.DenyAsync(db, user, clock, RoundRules.Page, null, "at planlægge ledelsestilsyn", ct);
         }
-        var template = await db.ReviewTemplates.Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
+        // The chosen template's latest version, or the default's.
+        var chosen = command.TemplateId is { } id ? await db.ReviewTemplates.Where(t => t.Id == id).Select(t => t.FamilyKey).SingleOrDefaultAsync(ct) : null;
+        var template = await db.ReviewTemplates.Where(t => chosen != null ? t.FamilyKey == chosen : t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
         var existing = await db.ReviewRounds.Where(r => r.TeamId == user.UnitId && r.Year == command.Year).Select(r => r.Quarter).ToListAsync(ct);
         for (var q = 1; q <= 4; q++)
         {

@@ -13,16 +13,20 @@ namespace LedelsesInfo.Web.Pages.Tilsyn;
 public sealed class TilsynModel(IMediator mediator) : PageModel
 {
     public TeamYear? TeamYear { get; private set; }
+    public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
 
-    public async Task OnGetAsync(int? year, CancellationToken ct) =>
+    public async Task OnGetAsync(int? year, CancellationToken ct)
+    {
         TeamYear = await mediator.Send(new GetRounds(year ?? DateTime.Today.Year), ct);
+        Templates = await mediator.Send(new GetTemplates(), ct);
+    }
 
-    public async Task<IActionResult> OnPostPlanAsync(int year, int sampleSize, string mode, List<string?> focus, CancellationToken ct)
+    public async Task<IActionResult> OnPostPlanAsync(int year, int sampleSize, string mode, List<string?> focus, long? templateId, CancellationToken ct)
     {
         try
         {
             var reviewMode = Code<ReviewMode>.TryParse(mode, out var m) ? m : throw new ValidationException("Vælg en form for gennemgangen.");
-            await mediator.Send(new PlanYear(year, sampleSize, reviewMode, focus.Count == 4 ? focus.Select(f => string.IsNullOrEmpty(f) ? null : f).ToList() : null), ct);
+            await mediator.Send(new PlanYear(year, sampleSize, reviewMode, focus.Count == 4 ? focus.Select(f => string.IsNullOrEmpty(f) ? null : f).ToList() : null, templateId), ct);
             TempData["Gemt"] = $"Årshjulet for {year} er planlagt: fire runder.";
         }
         catch (ValidationException ex)

@@ -21,6 +21,6 @@ public sealed class OversigtModel(IMediator mediator) : DashboardPage
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
         var o = await mediator.Send(new GetSupervisionOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
-        return [o.Municipality, o.Teams, o.ActionPlanTable];
+        return [o.Municipality, o.Teams, o.Years, o.ActionPlanTable];
     }
 }

@@ -1,0 +1,49 @@
+using FluentValidation;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Web.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LedelsesInfo.Web.Pages.Tilsyn;
+
+[Authorize(Policy = Policies.Leaders)]
+public sealed class SkabelonerModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Templates = await mediator.Send(new GetTemplates(), ct);
+
+    public async Task<IActionResult> OnPostSaveAsync(long templateId, List<string?> text, List<string?> focus, List<string?> kpi, CancellationToken ct)
+    {
+        try
+        {
+            var questions = text.Select((t, i) => (Text: t, Focus: i < focus.Count ? focus[i] : null, Kpi: i < kpi.Count ? kpi[i] : null))
+                .Where(q => !string.IsNullOrWhiteSpace(q.Text))
+                .Select(q => new TemplateQuestion(q.Text!.Trim(), string.IsNullOrWhiteSpace(q.Focus) ? null : q.Focus.Trim(), string.IsNullOrWhiteSpace(q.Kpi) ? null : q.Kpi))
+                .ToList();
+            var id = await mediator.Send(new UpdateTemplate(templateId, questions), ct);
+            TempData["Gemt"] = id == templateId ? "Skabelonen er gemt." : "Skabelonen bruges af en runde, så rettelsen er gemt som en ny version.";
+        }
+        catch (ValidationException ex)
+        {
+            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCopyAsync(long templateId, string? name, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new CopyTemplate(templateId, name ?? ""), ct);
+            TempData["Gemt"] = $"Skabelonen er kopieret som «{name}».";
+        }
+        catch (ValidationException ex)
+        {
+            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+        }
+        return RedirectToPage();
+    }
+}
