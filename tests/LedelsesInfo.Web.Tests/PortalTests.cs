@@ -162,6 +162,18 @@ public sealed class PortalTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task Signing_out_from_any_page_ends_the_session()
+    {
+        using var client = await SignIn.AsAsync(factory, "sagsbehandler");
+        var page = await client.GetStringAsync("/Katalog");
+
+        var response = await client.PostAsync("/Konto/LogUd", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = SignIn.FormToken(page) }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode); // back to sign-in
+    }
+
     private static int OpenCases(string html, string label)
     {
         var match = System.Text.RegularExpressions.Regex.Match(html, $"<th scope=\"row\">{label}</th><td class=\"numeric\">([\\d.]+)</td>");

@@ -13,16 +13,27 @@ public sealed partial class SupervisionHttpTests(PortalFactory factory) : IClass
     }
 
     [Fact]
+    public async Task The_demo_municipality_has_a_year_of_signed_off_rounds()
+    {
+        using var director = await SignIn.AsAsync(factory, "forvaltningsledelse");
+
+        var overview = await director.GetStringAsync($"/Tilsyn/Oversigt?year={DateTime.Today.Year - 1}");
+
+        Assert.Matches(@"\d+ af \d+", overview);
+        Assert.Contains("Handlingsplaner", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_team_leader_plans_the_year_draws_answers_signs_off_and_the_committee_sees_x_of_y()
     {
         using var leader = await SignIn.AsAsync(factory, "teamleder");
-        var plan = await PostAsync(leader, "/Tilsyn?handler=Plan", "/Tilsyn?year=2025", new()
+        var plan = await PostAsync(leader, "/Tilsyn?handler=Plan", "/Tilsyn?year=2023", new()
         {
-            ["year"] = "2025", ["sampleSize"] = "2", ["mode"] = "kontrol",
+            ["year"] = "2023", ["sampleSize"] = "2", ["mode"] = "kontrol",
         });
         Assert.Equal(HttpStatusCode.Redirect, plan.StatusCode);
-        var year = await leader.GetStringAsync("/Tilsyn?year=2025");
-        Assert.Contains("Årshjulet for 2025 er planlagt: fire runder.", year, StringComparison.Ordinal);
+        var year = await leader.GetStringAsync("/Tilsyn?year=2023");
+        Assert.Contains("Årshjulet for 2023 er planlagt: fire runder.", year, StringComparison.Ordinal);
         var roundUrl = RoundLink().Match(year).Groups[1].Value;
 
         await PostAsync(leader, $"{roundUrl}?handler=Draw", roundUrl, []);
@@ -55,14 +66,16 @@ public sealed partial class SupervisionHttpTests(PortalFactory factory) : IClass
         Assert.Equal("PK"u8.ToArray(), (await export.Content.ReadAsByteArrayAsync())[..2]);
 
         using var committee = await SignIn.AsAsync(factory, "fagudvalg");
-        var report = await committee.GetStringAsync("/Fagudvalg?quarter=2025-Q1");
+        var report = await committee.GetStringAsync("/Fagudvalg?quarter=2023-Q4");
         Assert.Contains("<h2>Ledelsestilsyn</h2>", report, StringComparison.Ordinal);
         Assert.Contains("&lt;5", report, StringComparison.Ordinal); // 1 af 2 and 2 af 2 are small numbers
         Assert.DoesNotMatch(@"\bS\d{7}\b", report);
 
         using var director = await SignIn.AsAsync(factory, "forvaltningsledelse");
-        var overview = await director.GetStringAsync("/Tilsyn/Oversigt?year=2025");
-        Assert.Contains("1 af 2", overview, StringComparison.Ordinal);
+        var overview = await director.GetStringAsync("/Tilsyn/Oversigt?year=2023");
+        Assert.Contains("Team Nord", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("Team Syd", overview, StringComparison.Ordinal); // another department's teams
+        Assert.Contains("Kommunen år for år", overview, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed record SupervisionOverview(int Year, IReadOnlyList<string> Questio
 /// </summary>
 public sealed record GetSupervisionOverview(int Year, bool HideSmallNumbers) : IQuery<SupervisionOverview>;
 
-public sealed class GetSupervisionOverviewHandler(IAppDbContext db) : IQueryHandler<GetSupervisionOverview, SupervisionOverview>
+public sealed class GetSupervisionOverviewHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetSupervisionOverview, SupervisionOverview>
 {
     public async ValueTask<SupervisionOverview> Handle(GetSupervisionOverview query, CancellationToken ct)
     {
@@ -55,7 +55,10 @@ public sealed class GetSupervisionOverviewHandler(IAppDbContext db) : IQueryHand
         var latestTemplate = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
         var questions = latestTemplate.Questions.OrderBy(q => q.Order).ToList();
         var quarters = rounds.Select(r => r.Quarter).Distinct().Order().ToList();
-        var teams = await db.OrgUnits.AsNoTracking().Where(u => rounds.Select(r => r.TeamId).Contains(u.Id)).OrderBy(u => u.Name).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        // Management sees its own teams; the municipality's totals are for everyone who may see aggregates.
+        var visible = user.Audience == Audience.Management ? await Scope.VisibleUnitIdsAsync(db, user, ct) : null;
+        var roundTeams = rounds.Select(r => r.TeamId).Where(t => visible is null || visible.Contains(t)).ToList();
+        var teams = await db.OrgUnits.AsNoTracking().Where(u => roundTeams.Contains(u.Id)).OrderBy(u => u.Name).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
         object? Shown(QuestionResult r) =>
             r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
@@ -79,12 +82,13 @@ public sealed class GetSupervisionOverviewHandler(IAppDbContext db) : IQueryHand
             [new("Spørgsmål"), .. teams.Values.Select(name => new TableColumn(name))],
             questions.Select((question, i) => (object?[])[question.Text, .. teams.Keys.Select(id => Shown(perTeam[id][i]))]).ToList());
 
-        var roundIds = rounds.Select(r => r.Id).ToList();
+        var roundIds = rounds.Where(r => teams.ContainsKey(r.TeamId)).Select(r => r.Id).ToList();
         var questionText = await db.ReviewQuestions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Text, ct);
         var plans = (await db.ActionPlans.AsNoTracking().Where(p => roundIds.Contains(p.RoundId)).OrderBy(p => p.ByWhen).ToListAsync(ct))
             .Select(p =>
             {
                 var round = rounds.Single(r => r.Id == p.RoundId);
+                // Action plans are listed per team, so only for the teams shown.
                 return new ActionPlanView(teams[round.TeamId], round.Quarter, questionText.GetValueOrDefault(p.QuestionId, ""), p.What, p.Who, p.ByWhen);
             }).ToList();
         var planTable = new TableData("handlingsplaner", $"Handlingsplaner {query.Year}",

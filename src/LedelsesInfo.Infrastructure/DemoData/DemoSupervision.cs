@@ -1,0 +1,90 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Infrastructure.DemoData;
+
+/// <summary>
+/// A year of management supervision for the demo, run through the same handlers a team leader uses: every team plans the
+/// year, draws its cases, answers and signs off. Questions the data can answer (BFU, plan, follow-up) are answered from the
+/// case's own deadlines, the rest at random with a seed, so the demo's results look like a real municipality's.
+/// </summary>
+public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
+{
+    private sealed record TeamLeader(string UserName, string? EmployeeId, string? UnitId) : ICurrentUser
+    {
+        public Audience Audience => Audience.TeamLeader;
+    }
+
+    public async Task<int> RunAsync(int year, int seed, CancellationToken ct = default)
+    {
+        var random = new Random(seed);
+        var leaders = await db.Employees.AsNoTracking().Where(e => e.Role == EmployeeRole.TeamLeader).OrderBy(e => e.UnitId).ToListAsync(ct);
+        var asOf = await db.Deadlines.MaxAsync(d => (DateOnly?)d.AsOf, ct);
+        var rounds = 0;
+        foreach (var leader in leaders)
+        {
+            var user = new TeamLeader(leader.Login ?? leader.Id, leader.Id, leader.UnitId);
+            var mode = (ReviewMode)(random.Next(3));
+            var ids = await new PlanYearHandler(db, user, clock).Handle(new PlanYear(year, 5, mode), ct);
+            foreach (var roundId in ids)
+            {
+                var cases = await new DrawSampleHandler(db, user, clock).Handle(new DrawSample(roundId), ct);
+                var round = await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
+                var questions = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync(ct);
+                foreach (var reviewCase in cases)
+                {
+                    var deadlines = asOf is { } a
+                        ? await db.Deadlines.AsNoTracking().Where(d => d.AsOf == a && d.CaseId == reviewCase.CaseId && d.Due <= a).ToListAsync(ct)
+                        : [];
+                    foreach (var question in questions)
+                    {
+                        var value = FromData(question.KpiCode, deadlines) ?? Random(random);
+                        if (mode == ReviewMode.SelfReviewFirst)
+                        {
+                            // The caseworker's own answer first; leaders agree most of the time.
+                            var own = new TeamLeader($"{reviewCase.CaseworkerId}@demo", reviewCase.CaseworkerId, leader.UnitId);
+                            db.ReviewAnswers.Add(new ReviewAnswer { ReviewCaseId = reviewCase.Id, QuestionId = question.Id, Stage = AnswerStage.Caseworker,
+                                Value = random.NextDouble() < 0.85 ? value : Random(random), AnsweredBy = own.UserName, AnsweredAt = clock.Now });
+                            await db.SaveChangesAsync(ct);
+                        }
+                        await new AnswerQuestionHandler(db, user, clock).Handle(new AnswerQuestion(reviewCase.Id, question.Id, value, null), ct);
+                    }
+                }
+                await new SignOffRoundHandler(db, user, clock).Handle(new SignOffRound(roundId,
+                    "Husk at indhente barnets synspunkter før afgørelsen, og skriv kadencen for næste opfølgning.",
+                    "Hvad gør vi, når en undersøgelse ser ud til at trække ud over 4 måneder?"), ct);
+                rounds++;
+            }
+            var weakest = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
+                .OrderBy(q => q.Order).FirstAsync(ct);
+            await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], weakest.Id,
+                "Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen", clock.Today.AddMonths(3)), ct);
+        }
+        return rounds;
+    }
+
+    private static ReviewAnswerValue? FromData(string? kpi, List<DeadlineInstance> deadlines)
+    {
+        var kind = kpi switch { "B1" => DeadlineKind.Examination, "P1" => DeadlineKind.ChildPlan, "F1" => DeadlineKind.FollowUp, _ => (DeadlineKind?)null };
+        if (kind is null)
+        {
+            return null;
+        }
+        var relevant = deadlines.Where(d => d.Kind == kind).ToList();
+        return relevant.Count == 0 ? ReviewAnswerValue.NotRelevant
+            : relevant.All(d => d.DoneOn <= d.Due) ? ReviewAnswerValue.Yes
+            : relevant.Any(d => d.DoneOn <= d.Due) ? ReviewAnswerValue.Partly
+            : ReviewAnswerValue.No;
+    }
+
+    private static ReviewAnswerValue Random(Random random) => random.NextDouble() switch
+    {
+        < 0.68 => ReviewAnswerValue.Yes,
+        < 0.84 => ReviewAnswerValue.Partly,
+        < 0.97 => ReviewAnswerValue.No,
+        _ => ReviewAnswerValue.NotRelevant,
+    };
+}
