@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LedelsesInfo.BrowserTests;
+
+/// <summary>Says why a browser test does not run here: no Debian Chromium outside CI. In CI a missing browser fails.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(Chromium) && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = "Debians chromium er ikke installeret her (apt-get install chromium); .ci/run installerer den, og i CI fejler testen uden.";
+        }
+    }
+}
+
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!File.Exists(BrowserFactAttribute.Chromium) && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = "Debians chromium er ikke installeret her (apt-get install chromium); .ci/run installerer den, og i CI fejler testen uden.";
+        }
+    }
+}
+
+/// <summary>The portal on real Kestrel with the demo municipality, and Debian's Chromium driven by Playwright.</summary>
+#pragma warning disable CA1001 // xunit disposes the fixture through IAsyncLifetime.DisposeAsync
+public sealed class BrowserFixture : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private sealed class Factory(string dataFolder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:DataFolder", dataFolder);
+            builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        }
+    }
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("ledelsesinfo-browser-").FullName;
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Screenshots are kept as test artifacts.</summary>
+    public static string ArtifactFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.Chromium))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException("CI=true, men /usr/bin/chromium mangler: .ci/run skulle have installeret den.");
+            }
+            return;
+        }
+        _factory = new Factory(_dataFolder);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A new browser page signed in through the development sign-in as the first user of an audience.</summary>
+    public async Task<IPage> SignedInPageAsync(string audience, int width = 1280, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BypassCSP = bypassCsp, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/Konto/LogInd");
+        await page.ClickAsync($"form:has(#bruger-{audience}) button");
+        await page.WaitForURLAsync($"{BaseUrl}/");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        _factory?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder.
+        }
+    }
+}

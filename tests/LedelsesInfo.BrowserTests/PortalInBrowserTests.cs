@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LedelsesInfo.BrowserTests;
+
+/// <summary>The portal as its users meet it: Debian's Chromium against the demo municipality on real Kestrel.</summary>
+public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    public static readonly TheoryData<string> AudienceCodes = new(["fagudvalg", "forvaltningsledelse", "teamleder", "sagsbehandler", "administrator"]);
+
+    private static readonly string AxeScript = Path.Combine(RepoRoot(), "src", "LedelsesInfo.Web", "node_modules", "axe-core", "axe.min.js");
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LedelsesInfo.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("LedelsesInfo.sln findes ikke over testmappen.");
+    }
+
+    /// <summary>The pages an audience reaches from the navigation, and the pages one click below them that it may open.</summary>
+    private static async Task<List<string>> PagesAsync(IPage page)
+    {
+        var nav = await page.Locator("nav.portal-nav a.nav-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var pages = nav.ToList();
+        if (pages.Contains("/Katalog"))
+        {
+            pages.AddRange(["/Katalog/Noegletal/B1", "/Katalog/Modtagere", "/Tilgaengelighed"]);
+        }
+        return pages.Distinct().ToList();
+    }
+
+    private static async Task<(IResponse? Response, List<string> Problems)> VisitAsync(IPage page, string url)
+    {
+        var problems = new List<string>();
+        void OnConsole(object? _, IConsoleMessage m)
+        {
+            if (m.Type == "error")
+            {
+                problems.Add($"console: {m.Text}");
+            }
+        }
+        void OnFailed(object? _, IRequest r) => problems.Add($"failed: {r.Url} {r.Failure}");
+        void OnResponse(object? _, IResponse r)
+        {
+            if (r.Status >= 400)
+            {
+                problems.Add($"{r.Status}: {r.Url}");
+            }
+        }
+        page.Console += OnConsole;
+        page.RequestFailed += OnFailed;
+        page.Response += OnResponse;
+        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        page.Console -= OnConsole;
+        page.RequestFailed -= OnFailed;
+        page.Response -= OnResponse;
+        return (response, problems);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(AudienceCodes))]
+    public async Task Every_page_of_an_audience_loads_without_errors_and_every_chart_is_painted_with_its_table_and_summary(string audience)
+    {
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await fixture.SignedInPageAsync(audience, width);
+            foreach (var path in await PagesAsync(page))
+            {
+                var (response, problems) = await VisitAsync(page, fixture.BaseUrl + path);
+                Assert.True(response!.Ok, $"{path} svarede {response.Status}");
+                Assert.True(problems.Count == 0, $"{audience} {path}: {string.Join("; ", problems)}");
+                var charts = await page.Locator("canvas[data-chart]").CountAsync();
+                for (var i = 0; i < charts; i++)
+                {
+                    var painted = await page.Locator("canvas[data-chart]").Nth(i).EvaluateAsync<bool>(
+                        "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }");
+                    Assert.True(painted, $"{path}: graf {i + 1} er ikke tegnet");
+                    var figure = page.Locator("figure.chart").Nth(i);
+                    Assert.Equal(1, await figure.Locator("table.chart__table").CountAsync());
+                    Assert.False(string.IsNullOrWhiteSpace(await figure.Locator(".chart__summary").InnerTextAsync()), $"{path}: graf {i + 1} mangler tekstsammendrag");
+                }
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, $"{audience}{path.Replace('/', '_')}-{width}.png"), FullPage = true });
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(AudienceCodes))]
+    public async Task Every_page_has_no_wcag_2_1_a_or_aa_violations(string audience)
+    {
+        var page = await fixture.SignedInPageAsync(audience, bypassCsp: true);
+        var failures = new List<string>();
+        foreach (var path in await PagesAsync(page))
+        {
+            await page.GotoAsync(fixture.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+            var result = await page.EvaluateAsync<JsonElement>(
+                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+            failures.AddRange(result.EnumerateArray().Select(v => $"{path}: {v.GetString()}"));
+        }
+        await page.Context.CloseAsync();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(AudienceCodes))]
+    public async Task At_320_css_pixels_every_page_reflows_without_horizontal_scrolling(string audience)
+    {
+        var page = await fixture.SignedInPageAsync(audience, width: 320);
+        var wide = new List<string>();
+        foreach (var path in await PagesAsync(page))
+        {
+            await page.GotoAsync(fixture.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 321)
+            {
+                wide.Add($"{path}: {width}px");
+            }
+        }
+        await page.Context.CloseAsync();
+        Assert.True(wide.Count == 0, "Siden ruller vandret: " + string.Join(", ", wide));
+    }
+
+    [BrowserFact]
+    public async Task A_team_leader_reaches_every_control_with_the_keyboard_sees_the_focus_and_sorts_with_enter()
+    {
+        var page = await fixture.SignedInPageAsync("teamleder");
+        await page.GotoAsync(fixture.BaseUrl + "/Team", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        // Every visible link and control (the design system's own overflow button is hidden while the menu fits).
+        const string Controls = "Array.from(document.querySelectorAll('a[href], button, select, input:not([type=hidden])')).filter(e => e.checkVisibility())";
+        var controls = await page.EvaluateAsync<int>($"() => {Controls}.length");
+        var reached = new HashSet<int>();
+        var invisibleFocus = new List<string>();
+        for (var i = 0; i < controls + 5; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<JsonElement>(
+                $"() => {{ const e = document.activeElement; const s = getComputedStyle(e); return {{ index: {Controls}.indexOf(e), html: e.outerHTML.slice(0, 120), visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' }}; }}");
+            var index = focused.GetProperty("index").GetInt32();
+            if (index >= 0)
+            {
+                reached.Add(index);
+                if (!focused.GetProperty("visible").GetBoolean())
+                {
+                    invisibleFocus.Add(focused.GetProperty("html").GetString()!);
+                }
+            }
+        }
+        var missed = await page.EvaluateAsync<string[]>($"reached => {Controls}.filter((e, i) => !reached.includes(i)).map(e => e.outerHTML.slice(0, 160))", reached.ToArray());
+        Assert.True(reached.Count == controls, $"Tab nåede {reached.Count} af {controls} elementer; ikke: {string.Join(" | ", missed)}");
+        Assert.True(invisibleFocus.Count == 0, "Uden synligt fokus: " + string.Join(" | ", invisibleFocus.Distinct().Take(5)));
+
+        await page.FocusAsync("th a[href*='sort=sag']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("sort=sag", StringComparison.Ordinal));
+        Assert.Equal("ascending", await page.GetAttributeAsync("th:has(a[href*='sort=sag'])", "aria-sort"));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_committees_report_prints_to_pdf_with_its_sections_and_the_as_of_date_on_every_page()
+    {
+        var page = await fixture.SignedInPageAsync("fagudvalg");
+        await page.GotoAsync(fixture.BaseUrl + "/Fagudvalg", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var pdf = Path.Combine(BrowserFixture.ArtifactFolder, "fagudvalg.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
+        await page.Context.CloseAsync();
+
+        var pages = PdfPages(pdf);
+        Assert.InRange(pages.Count, 4, 20);
+        var asOf = Normalize(await AsOfTextAsync());
+        Assert.All(pages, (text, i) => Assert.True(Normalize(text).Contains($"Opgjort pr. {asOf}", StringComparison.Ordinal), $"side {i + 1} mangler opgørelsesdatoen"));
+        var all = string.Join("\n", pages);
+        foreach (var section in new[] { "Nøgletal mod mål", "Udviklingen de seneste kvartaler", "Forvaltningerne sammenlignet", "Mål og målopfyldelse", "Ledelsestilsyn", "Definitioner" })
+        {
+            Assert.Contains(section, all, StringComparison.Ordinal);
+        }
+        // Each section starts on its own page, so no heading sits at the foot of a page with its table on the next.
+        Assert.StartsWith("Udviklingen de seneste kvartaler", pages.First(p => p.Contains("Udviklingen de seneste kvartaler", StringComparison.Ordinal)).Trim(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task The_committees_figure_on_screen_equals_the_key_figure_snapshot_for_that_unit_and_period()
+    {
+        var page = await fixture.SignedInPageAsync("fagudvalg");
+        await page.GotoAsync(fixture.BaseUrl + "/Fagudvalg", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var quarter = await page.InputValueAsync("#quarter");
+        var shown = await page.Locator("#tabel-noegletal tr:has(th:text-is('U2 Underretninger vurderet inden for 24 timer')) td").First.InnerTextAsync();
+        await page.Context.CloseAsync();
+
+        using var scope = fixture.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+        var asOf = await db.KpiValues.MaxAsync(v => v.AsOf);
+        var value = await db.KpiValues.SingleAsync(v => v.AsOf == asOf && v.KpiCode == "U2" && v.UnitId == "K" && v.PeriodKind == PeriodKind.Quarter && v.Period == quarter);
+        var expected = decimal.Round(value.Numerator / value.Denominator!.Value * 100m, 1, MidpointRounding.AwayFromZero);
+        Assert.Equal(expected.ToString("#,##0.0", CultureInfo.GetCultureInfo("da-DK")), shown.Trim());
+    }
+
+    private async Task<string> AsOfTextAsync()
+    {
+        using var scope = fixture.Services.CreateScope();
+        var asOf = await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().KpiValues.MaxAsync(v => v.AsOf);
+        return asOf.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK"));
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The text of each PDF page, from poppler's pdftotext (pages are separated by form feeds).</summary>
+    private static List<string> PdfPages(string pdf)
+    {
+        var start = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext mangler (apt-get install poppler-utils).");
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text.Split('\f').Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+    }
+}
