@@ -10,6 +10,7 @@ using LedelsesInfo.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Identity.Web;
@@ -29,6 +30,10 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
 builder.Services.AddHttpContextAccessor();
+// Sign-in cookies survive a restart: the keys live beside the database (docs/operations.md for several instances).
+builder.Services.AddDataProtection()
+    .SetApplicationName("LedelsesInfo")
+    .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeyFolder"] ?? Path.Combine(dataFolder, "keys")));
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
 // Sign-in: the development sign-in in Development (or when explicitly enabled outside Production), Entra ID otherwise.
