@@ -3,11 +3,24 @@ using System.Globalization;
 using System.Text;
 using LedelsesInfo.Bench;
 
-// The benchmark harness. Each verb prints a Markdown table row for docs/performance.md.
+// The benchmark harness (docs/performance.md). Run in Release: bash bench/run.sh [--quick]
+//   run [--quick] [--out <file>]            generate, import, recompute and load the dashboards; Markdown tables
 //   money [--rows N]                       EF 10 decimal (TEXT) against øre as INTEGER on SQLite
 //   payments-file --rows N --out <folder>   a synthetic payments.csv (with organisation.csv) for import memory runs
 switch (args.FirstOrDefault())
 {
+    case "run":
+    {
+        var (steps, loads) = await RunBenchmark.RunAsync(args.Contains("--quick"), Console.Out);
+        var markdown = RunBenchmark.Markdown(steps, loads);
+        Console.WriteLine(markdown);
+        var outIndex = Array.IndexOf(args, "--out");
+        if (outIndex >= 0)
+        {
+            await File.WriteAllTextAsync(args[outIndex + 1], markdown);
+        }
+        return 0;
+    }
     case "money":
         await MoneyBenchmark.RunAsync(Option("rows", 1_000_000));
         return 0;

@@ -6,7 +6,7 @@ namespace LedelsesInfo.Cli;
 /// </summary>
 internal sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["strict"];
+    private static readonly HashSet<string> Flags = ["strict", "no-recompute"];
 
     public const string Usage = """
         Brug: ledelsesinfo <kommando> [valg]

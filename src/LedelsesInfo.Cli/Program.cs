@@ -76,10 +76,11 @@ switch (command.Name)
                 Console.WriteLine($"  … se alle fejl i importkørsel {file.BatchId} i portalen");
             }
         }
-        if (result.Files.Any(f => f.RowsApplied > 0))
+        if (result.Files.Any(f => f.RowsApplied > 0) && !command.Flag("no-recompute"))
         {
             await RecomputeAsync(scope.ServiceProvider, null);
         }
+        ReportPeakMemory();
         return result.ExitCode;
     }
     case "recompute":
@@ -101,6 +102,7 @@ switch (command.Name)
             var rows = await scope.ServiceProvider.GetRequiredService<LedelsesInfo.Infrastructure.Kpis.KpiExport>().WriteAsync(output, computed.AsOf);
             Console.WriteLine($"{rows:N0} rækker skrevet til {output} (opgjort pr. {computed.AsOf:yyyy-MM-dd})");
         }
+        ReportPeakMemory();
         return 0;
     }
     default:
@@ -124,6 +126,16 @@ static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAs
         }
     }
     return result;
+}
+
+// The benchmark reads this line to record the peak memory of an import or a recompute.
+static void ReportPeakMemory()
+{
+    if (Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1")
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        Console.WriteLine($"peak_memory_mb={self.PeakWorkingSet64 / 1024 / 1024}");
+    }
 }
 
 static ServiceProvider BuildServices(IConfiguration configuration)

@@ -1,0 +1,23 @@
+using LedelsesInfo.Bench;
+
+namespace LedelsesInfo.Web.Tests;
+
+/// <summary>Keeps the benchmark working: the quick run (the demo profile, seconds). Nothing here is timed against a target.</summary>
+public sealed class BenchmarkTests
+{
+    [Fact]
+    public async Task The_quick_benchmark_imports_recomputes_and_serves_every_dashboard_without_errors()
+    {
+        using var log = new StringWriter();
+
+        var (steps, loads) = await RunBenchmark.RunAsync(quick: true, log);
+
+        Assert.Equal(["generate", "import", "full recompute", "import of one more month, then recompute"], steps.Select(s => s.Step));
+        Assert.All(steps.Skip(1), s => Assert.NotNull(s.PeakMb));
+        var load = Assert.Single(loads);
+        Assert.Equal(0, load.Errors);
+        Assert.Equal(4, load.Pages.Count);
+        Assert.All(load.Pages, p => Assert.True(p.Requests > 0, $"{p.Page} fik ingen forespørgsler"));
+        Assert.Contains("| demo | all pages |", RunBenchmark.Markdown(steps, loads), StringComparison.Ordinal);
+    }
+}
