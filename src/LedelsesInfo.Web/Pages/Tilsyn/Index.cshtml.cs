@@ -2,6 +2,7 @@ using FluentValidation;
 using LedelsesInfo.Application.Features.Supervision;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class TilsynModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+            TempData["Fejl"] = FormHelpers.Message(ex);
         }
         return RedirectToPage(new { year });
     }

@@ -28,15 +28,7 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
 
     public Task<IActionResult> OnPostAnswerAsync(long reviewCaseId, CancellationToken ct) => Do(async () =>
     {
-        var saved = 0;
-        foreach (var key in Request.Form.Keys.Where(k => k.StartsWith('a') && long.TryParse(k[1..], out _)))
-        {
-            if (Code<ReviewAnswerValue>.TryParse(Request.Form[key], out var value))
-            {
-                await mediator.Send(new AnswerQuestion(reviewCaseId, long.Parse(key[1..], System.Globalization.CultureInfo.InvariantCulture), value, Request.Form["c" + key[1..]]), ct);
-                saved++;
-            }
-        }
+        var saved = await FormHelpers.SaveAnswersAsync(mediator, reviewCaseId, Request.Form, ct);
         TempData["Gemt"] = saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
     });
 
@@ -70,7 +62,7 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
         }
         catch (ValidationException ex)
         {
-            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+            TempData["Fejl"] = FormHelpers.Message(ex);
         }
         return RedirectToPage(new { id = Id });
     }

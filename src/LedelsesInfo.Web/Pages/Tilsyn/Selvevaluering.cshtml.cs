@@ -1,7 +1,7 @@
 using FluentValidation;
 using LedelsesInfo.Application.Features.Supervision;
-using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,20 +22,12 @@ public sealed class SelvevalueringModel(IMediator mediator) : PageModel
     {
         try
         {
-            var saved = 0;
-            foreach (var key in Request.Form.Keys.Where(k => k.StartsWith('a') && long.TryParse(k[1..], out _)))
-            {
-                if (Code<ReviewAnswerValue>.TryParse(Request.Form[key], out var value))
-                {
-                    await mediator.Send(new AnswerQuestion(Id, long.Parse(key[1..], System.Globalization.CultureInfo.InvariantCulture), value, Request.Form["c" + key[1..]]), ct);
-                    saved++;
-                }
-            }
-            TempData["Gemt"] = $"{saved} svar er gemt.";
+            var saved = await FormHelpers.SaveAnswersAsync(mediator, Id, Request.Form, ct);
+            TempData["Gemt"] = saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
         }
         catch (ValidationException ex)
         {
-            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+            TempData["Fejl"] = FormHelpers.Message(ex);
         }
         return RedirectToPage(new { id = Id });
     }

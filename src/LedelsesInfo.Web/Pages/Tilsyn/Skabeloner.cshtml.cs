@@ -1,6 +1,7 @@
 using FluentValidation;
 using LedelsesInfo.Application.Features.Supervision;
 using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class SkabelonerModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+            TempData["Fejl"] = FormHelpers.Message(ex);
         }
         return RedirectToPage();
     }
@@ -42,7 +43,7 @@ public sealed class SkabelonerModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            TempData["Fejl"] = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(ex.Message));
+            TempData["Fejl"] = FormHelpers.Message(ex);
         }
         return RedirectToPage();
     }

@@ -1,0 +1,33 @@
+using FluentValidation;
+using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Domain;
+using Mediator;
+
+namespace LedelsesInfo.Web.Infrastructure;
+
+public static class FormHelpers
+{
+    /// <summary>The Danish message of a refused command, for the page's message box.</summary>
+    public static string Message(ValidationException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return string.Join(" ", exception.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(exception.Message));
+    }
+
+    /// <summary>Saves every answer of a review form (fields a{questionId} and c{questionId}); returns how many were given.</summary>
+    public static async Task<int> SaveAnswersAsync(IMediator mediator, long reviewCaseId, IFormCollection form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(mediator);
+        ArgumentNullException.ThrowIfNull(form);
+        var saved = 0;
+        foreach (var key in form.Keys.Where(k => k.StartsWith('a') && long.TryParse(k[1..], out _)))
+        {
+            if (Code<ReviewAnswerValue>.TryParse(form[key], out var value))
+            {
+                await mediator.Send(new AnswerQuestion(reviewCaseId, long.Parse(key[1..], System.Globalization.CultureInfo.InvariantCulture), value, form["c" + key[1..]]), ct);
+                saved++;
+            }
+        }
+        return saved;
+    }
+}
