@@ -85,6 +85,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string audience, int width = 1280, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BypassCSP = bypassCsp, Locale = "da-DK" });
+        // Generous: on two shared cores a dashboard can be slow (docs/performance.md); these tests judge correctness, not speed.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{BaseUrl}/Konto/LogInd");
         await page.ClickAsync($"form:has(#bruger-{audience}) button");
