@@ -13,10 +13,7 @@ namespace LedelsesInfo.Infrastructure.DemoData;
 /// </summary>
 public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
 {
-    private sealed record TeamLeader(string UserName, string? EmployeeId, string? UnitId) : ICurrentUser
-    {
-        public Audience Audience => Audience.TeamLeader;
-    }
+    private sealed record DemoUser(Audience Audience, string UserName, string? EmployeeId, string? UnitId) : ICurrentUser;
 
     public async Task<int> RunAsync(int year, int seed, CancellationToken ct = default)
     {
@@ -26,7 +23,7 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
         var rounds = 0;
         foreach (var leader in leaders)
         {
-            var user = new TeamLeader(leader.Login ?? leader.Id, leader.Id, leader.UnitId);
+            var user = new DemoUser(Audience.TeamLeader, leader.Login ?? leader.Id, leader.Id, leader.UnitId);
             var mode = (ReviewMode)(random.Next(3));
             var ids = await new PlanYearHandler(db, user, clock).Handle(new PlanYear(year, 5, mode), ct);
             foreach (var roundId in ids)
@@ -44,11 +41,10 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
                         var value = FromData(question.KpiCode, deadlines) ?? Random(random);
                         if (mode == ReviewMode.SelfReviewFirst)
                         {
-                            // The caseworker's own answer first; leaders agree most of the time.
-                            var own = new TeamLeader($"{reviewCase.CaseworkerId}@demo", reviewCase.CaseworkerId, leader.UnitId);
-                            db.ReviewAnswers.Add(new ReviewAnswer { ReviewCaseId = reviewCase.Id, QuestionId = question.Id, Stage = AnswerStage.Caseworker,
-                                Value = random.NextDouble() < 0.85 ? value : Random(random), AnsweredBy = own.UserName, AnsweredAt = clock.Now });
-                            await db.SaveChangesAsync(ct);
+                            // The caseworker answers first, through the same handler; leaders agree most of the time.
+                            var caseworker = new DemoUser(Audience.Caseworker, $"{reviewCase.CaseworkerId}@demo", reviewCase.CaseworkerId, leader.UnitId);
+                            await new AnswerQuestionHandler(db, caseworker, clock).Handle(
+                                new AnswerQuestion(reviewCase.Id, question.Id, random.NextDouble() < 0.85 ? value : Random(random), null), ct);
                         }
                         await new AnswerQuestionHandler(db, user, clock).Handle(new AnswerQuestion(reviewCase.Id, question.Id, value, null), ct);
                     }
@@ -58,9 +54,10 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
                     "Hvad gør vi, når en undersøgelse ser ud til at trække ud over 4 måneder?"), ct);
                 rounds++;
             }
-            var weakest = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
+            // An action plan on the BFU question, the shortfall the national figures point to first.
+            var bfuQuestion = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
                 .OrderBy(q => q.Order).FirstAsync(ct);
-            await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], weakest.Id,
+            await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], bfuQuestion.Id,
                 "Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen", clock.Today.AddMonths(3)), ct);
         }
         return rounds;

@@ -108,6 +108,16 @@ public static class Figures
         return new ChartData("line", kpi.Unit, periods.Select(p => Periods.DanishName(Periods.Parse(p))).ToList(), series);
     }
 
+    /// <summary>A figure as a table cell: the number where shown (a count as a whole number), "&lt;5" where hidden, empty where there is none.</summary>
+    public static object? TableValue(FigureCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Hidden ? Suppression.Mark
+            : cell.Value is not { } v ? null
+            : cell.Kpi.Direction == KpiDirection.None ? (object)(int)v
+            : Round1(v);
+    }
+
     /// <summary>A sentence that says what the trend chart shows, for those who do not see the chart.</summary>
     public static string Summary(Kpi kpi, ChartData chart)
     {

@@ -95,17 +95,17 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
 
         var overview = new TableData("noegletal", $"{municipality.Name} i {Periods.DanishName(Periods.Parse(quarter))}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
-            figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", CellValue(f.Current), f.Current.Kpi.Unit,
+            figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", Figures.TableValue(f.Current), f.Current.Kpi.Unit,
                 f.Current.Target is { } t ? Figures.Round1(t) : null, Targets.Words(f.Current.Status)]).ToList());
 
         var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => TargetFor(code, unit, year));
         var comparison = new TableData("sammenligning", $"Forvaltningerne i {Periods.DanishName(Periods.Parse(quarter))}",
             [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)), new TableColumn(municipality.Name, ColumnKind.Number)],
-            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)CellValue(compare[(k.Code, d.Id)])), CellValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());
+            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)Figures.TableValue(compare[(k.Code, d.Id)])), Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());
 
         var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Periods.DanishName(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
             figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
-                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, CellValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
+                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, Figures.TableValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
 
         var economy = await EconomyAsync(year, a, ct);
         var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion",
@@ -132,11 +132,4 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         return Functions.All.Select(f => new FunctionLine(f, FunctionNames[f], budget.GetValueOrDefault(f), spent.GetValueOrDefault(f), rest.GetValueOrDefault(f)))
             .Where(l => l.Budget != 0 || l.Spent != 0).ToList();
     }
-
-    /// <summary>A figure as a table cell: the number where shown, "&lt;5" where hidden, empty where there is none.</summary>
-    internal static object? CellValue(FigureCell cell) =>
-        cell.Hidden ? Suppression.Mark
-        : cell.Value is not { } v ? null
-        : cell.Kpi.Direction == KpiDirection.None ? (object)(int)v
-        : Figures.Round1(v);
 }

@@ -116,7 +116,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, kpis, compare, comparisonTable, changes, trends, economy, hr, cross);
     }
 
-    private static object? Value(FigureCell cell) => GetCommitteeDashboardHandler.CellValue(cell);
+    private static object? Value(FigureCell cell) => Figures.TableValue(cell);
 
     private static decimal? Diff(FigureCell now, FigureCell before) =>
         now.Value is { } a && before.Value is { } b ? Figures.Round1(a - b) : null;

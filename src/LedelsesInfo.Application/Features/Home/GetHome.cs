@@ -39,12 +39,8 @@ public sealed class GetHomeHandler(IAppDbContext db, ICurrentUser user, IClock c
         var caseworkers = await db.Employees.CountAsync(e => units.Contains(e.UnitId) && e.Role == EmployeeRole.Caseworker, cancellationToken);
         var teams = await db.OrgUnits.CountAsync(u => units.Contains(u.Id) && u.Level == UnitLevel.Team, cancellationToken);
 
-        // As of: the last day the casework and economy files describe.
-        var lastPayment = await db.Payments.MaxAsync(p => (DateOnly?)p.PostedOn, cancellationToken);
-        var lastNotification = await db.Notifications.MaxAsync(n => (DateTime?)n.ReceivedAt, cancellationToken);
-        var lastEvent = await db.ActivityEvents.MaxAsync(e => (DateOnly?)e.OccurredOn, cancellationToken);
-        DateOnly?[] candidates = [lastPayment, lastEvent, lastNotification is { } n ? DateOnly.FromDateTime(n) : null];
-        var asOf = candidates.Max();
+        // As of: the date of the key-figure snapshot, the same date every dashboard shows.
+        var asOf = await Catalogue.KpiQueries.LatestAsOfAsync(db, cancellationToken);
         var year = (asOf ?? clock.Today).Year;
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
