@@ -5,6 +5,7 @@ using LedelsesInfo.Bench;
 
 // The benchmark harness (docs/performance.md). Run in Release: bash bench/run.sh [--quick]
 //   run [--quick] [--out <file>]            generate, import, recompute and load the dashboards; Markdown tables
+//   load --db <file> [--clients N] [--seconds S]   the dashboard load alone, on an imported database
 //   money [--rows N]                       EF 10 decimal (TEXT) against øre as INTEGER on SQLite
 //   payments-file --rows N --out <folder>   a synthetic payments.csv (with organisation.csv) for import memory runs
 switch (args.FirstOrDefault())
@@ -21,6 +22,12 @@ switch (args.FirstOrDefault())
         }
         return 0;
     }
+    case "load":
+    {
+        var load = await RunBenchmark.LoadOnlyAsync(args.SkipWhile(a => a != "--db").Skip(1).First(), Option("clients", 32), Option("seconds", 20), Console.Out);
+        Console.WriteLine(RunBenchmark.Markdown([], [load]));
+        return 0;
+    }
     case "money":
         await MoneyBenchmark.RunAsync(Option("rows", 1_000_000));
         return 0;
@@ -28,7 +35,7 @@ switch (args.FirstOrDefault())
         WritePaymentsFile(Option("rows", 1_000_000), args.SkipWhile(a => a != "--out").Skip(1).First());
         return 0;
     default:
-        Console.Error.WriteLine("Brug: money [--rows N] | payments-file --rows N --out <mappe>");
+        Console.Error.WriteLine("Brug: run [--quick] [--out <fil>] | load --db <fil> [--clients N] [--seconds S] | money [--rows N] | payments-file --rows N --out <mappe>");
         return 2;
 }
 

@@ -10,9 +10,10 @@ namespace LedelsesInfo.Bench;
 
 public sealed record StepResult(string Profile, string Step, long Rows, double Seconds, long? PeakMb);
 
-public sealed record PageResult(string Profile, string Page, int Requests, int Errors, double P50, double P95, double P99);
+/// <summary>A page's latencies under load, and its first request after start (nothing cached: computed from the database).</summary>
+public sealed record PageResult(string Profile, string Page, int Requests, int Errors, double P50, double P95, double P99, double FirstMs);
 
-public sealed record LoadResult(string Profile, int Clients, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages)
+public sealed record LoadResult(string Profile, int Clients, int People, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages)
 {
     public double Throughput => Requests / Seconds;
 }
@@ -70,6 +71,14 @@ public static partial class RunBenchmark
         return (steps, loads);
     }
 
+    /// <summary>The load step alone, on a database already imported and recomputed (for trying a change quickly).</summary>
+    public static async Task<LoadResult> LoadOnlyAsync(string database, int clients, int seconds, TextWriter log)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var web = Path.Combine(RepoRoot(), "src", "LedelsesInfo.Web", "bin", configuration, "net10.0", "LedelsesInfo.Web.dll");
+        return await LoadAsync(log, web, Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds);
+    }
+
     public static string Markdown(List<StepResult> steps, List<LoadResult> loads)
     {
         var text = new StringBuilder();
@@ -78,14 +87,14 @@ public static partial class RunBenchmark
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Profile} | {s.Step} | {s.Rows:N0} | {s.Seconds:N1} | {(s.PeakMb is { } m ? m.ToString(CultureInfo.InvariantCulture) : "")} |");
         }
-        text.AppendLine().AppendLine("| profile | page | clients | requests | errors | p50 ms | p95 ms | p99 ms |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine().AppendLine("| profile | page | clients | signed-in people | requests | errors | p50 ms | p95 ms | p99 ms | first request ms |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in loads)
         {
             foreach (var p in l.Pages)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {l.People} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} | {p.FirstMs:N1} |");
             }
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | | |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.People} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | | | |");
         }
         return text.ToString();
     }
@@ -177,22 +186,43 @@ public static partial class RunBenchmark
                 }
             }
             log.WriteLine($"[{profile}] load: {clients} clients for {seconds} s …");
-            var users = new Dictionary<string, HttpClient>();
-            foreach (var audience in new[] { "fagudvalg", "forvaltningsledelse", "teamleder", "sagsbehandler" })
-            {
-                users[audience] = await SignInAsync(baseUrl, audience);
-            }
-            var area = AreaLink().Match(await users["forvaltningsledelse"].GetStringAsync($"{baseUrl}/Ledelse")).Groups[1].Value;
-            (string Name, string Audience, string Path)[] pages =
+            // Each client is its own person in each audience (as many as the sign-in page offers): a team leader sees
+            // their own team, a caseworker their own cases, so the cache is shared only where the answers are.
+            (string Name, string Audience)[] pages =
             [
-                ("committee quarter", "fagudvalg", "/Fagudvalg"),
-                ("management month, department drilled", "forvaltningsledelse", $"/Ledelse?unit={area}"),
-                ("team leader's week", "teamleder", "/Team"),
-                ("caseworker's cases", "sagsbehandler", "/Mine"),
+                ("committee quarter", "fagudvalg"),
+                ("management month, department drilled", "forvaltningsledelse"),
+                ("team leader's week", "teamleder"),
+                ("caseworker's cases", "sagsbehandler"),
             ];
-            foreach (var (_, audience, path) in pages)
+            using var anonymous = new HttpClient();
+            var signInPage = await anonymous.GetStringAsync($"{baseUrl}/Konto/LogInd");
+            var people = new List<(HttpClient Client, string Path)>[pages.Length];
+            for (var p = 0; p < pages.Length; p++)
             {
-                await users[audience].GetStringAsync(baseUrl + path); // warm up
+                people[p] = [];
+                var count = Math.Min(clients, Options(signInPage, pages[p].Audience).Count);
+                for (var person = 0; person < count; person++)
+                {
+                    var client = await SignInAsync(baseUrl, pages[p].Audience, person);
+                    var path = pages[p].Audience switch
+                    {
+                        "fagudvalg" => "/Fagudvalg",
+                        "teamleder" => "/Team",
+                        "sagsbehandler" => "/Mine",
+                        _ => $"/Ledelse?unit={AreaLink().Match(await client.GetStringAsync($"{baseUrl}/Ledelse")).Groups[1].Value}",
+                    };
+                    people[p].Add((client, path));
+                }
+            }
+            (HttpClient Client, string Path) Session(int c, int p) => people[p][c % people[p].Count];
+            // The first request of each page after start: nothing cached, computed from the database.
+            var firstMs = new double[pages.Length];
+            for (var p = 0; p < pages.Length; p++)
+            {
+                var watch = Stopwatch.StartNew();
+                await Session(0, p).Client.GetStringAsync(baseUrl + Session(0, p).Path);
+                firstMs[p] = watch.Elapsed.TotalMilliseconds;
             }
             var latencies = pages.Select(_ => new List<double>()).ToArray();
             var errors = new int[pages.Length];
@@ -203,10 +233,11 @@ public static partial class RunBenchmark
                 while (stop.Elapsed.TotalSeconds < seconds)
                 {
                     var p = i++ % pages.Length;
+                    var (client, path) = Session(c, p);
                     var watch = Stopwatch.StartNew();
                     try
                     {
-                        using var response = await users[pages[p].Audience].GetAsync(baseUrl + pages[p].Path);
+                        using var response = await client.GetAsync(baseUrl + path);
                         await response.Content.ReadAsByteArrayAsync();
                         lock (latencies[p])
                         {
@@ -232,13 +263,13 @@ public static partial class RunBenchmark
             {
                 var sorted = latencies[p].Order().ToList();
                 double Pct(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-                return new PageResult(profile, page.Name, sorted.Count, errors[p], Pct(0.50), Pct(0.95), Pct(0.99));
+                return new PageResult(profile, page.Name, sorted.Count, errors[p], Pct(0.50), Pct(0.95), Pct(0.99), firstMs[p]);
             }).ToList();
-            foreach (var client in users.Values)
+            foreach (var (client, _) in people.SelectMany(p => p))
             {
                 client.Dispose();
             }
-            return new LoadResult(profile, clients, elapsed, results.Sum(r => r.Requests), results.Sum(r => r.Errors), results);
+            return new LoadResult(profile, clients, people.Sum(p => p.Count), elapsed, results.Sum(r => r.Requests), results.Sum(r => r.Errors), results);
         }
         finally
         {
@@ -247,13 +278,19 @@ public static partial class RunBenchmark
         }
     }
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string audience)
+    /// <summary>The people the development sign-in offers for an audience.</summary>
+    private static List<string> Options(string signInPage, string audience)
+    {
+        var select = Regex.Match(signInPage, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        return Option().Matches(select).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    private static async Task<HttpClient> SignInAsync(string baseUrl, string audience, int person)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 64 });
         var page = await client.GetStringAsync($"{baseUrl}/Konto/LogInd");
         var token = Token().Match(page).Groups[1].Value;
-        var select = Regex.Match(page, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
-        var employee = Option().Match(select).Groups[1].Value;
+        var employee = Options(page, audience)[person];
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["EmployeeId"] = employee, ["__RequestVerificationToken"] = token });
         var response = await client.PostAsync($"{baseUrl}/Konto/LogInd", content);
         if (response.StatusCode != HttpStatusCode.Redirect)

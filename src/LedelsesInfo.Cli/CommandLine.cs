@@ -6,7 +6,7 @@ namespace LedelsesInfo.Cli;
 /// </summary>
 internal sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["strict", "no-recompute"];
+    private static readonly HashSet<string> Flags = ["strict", "no-recompute", "full"];
 
     public const string Usage = """
         Brug: ledelsesinfo <kommando> [valg]
@@ -16,8 +16,9 @@ internal sealed class CommandLine
           import <fil eller mappe>... [--strict]
               Indlæser filerne i afhængighedsorden. Afslutningskode 0: alt indlæst; 1: nogle rækker afvist;
               2: en fil afvist. --strict: en fil med en afvist række indlæses slet ikke.
-          recompute [--as-of åååå-mm-dd]
-              Beregner alle nøgletal og frister pr. datoen (standard: den seneste dato i data). Sker også efter import.
+          recompute [--as-of åååå-mm-dd] [--full]
+              Beregner nøgletal og frister pr. datoen (standard: den seneste dato i data). Sker også efter import.
+              Kun de perioder, som nye eller ændrede data når, genberegnes; --full genberegner alle (fx efter en ny version).
           export-kpis --out <fil> [--as-of åååå-mm-dd]
               Beregner og skriver alle nøgletal som CSV (kpi_code;unit_id;period;numerator;denominator;value).
           migrate

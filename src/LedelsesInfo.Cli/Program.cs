@@ -78,7 +78,7 @@ switch (command.Name)
         }
         if (result.Files.Any(f => f.RowsApplied > 0) && !command.Flag("no-recompute"))
         {
-            await RecomputeAsync(scope.ServiceProvider, null);
+            await RecomputeAsync(scope.ServiceProvider, null, full: false);
         }
         ReportPeakMemory();
         return result.ExitCode;
@@ -90,7 +90,7 @@ switch (command.Name)
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         DateOnly? asOf = command.Option("as-of") is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-        var computed = await RecomputeAsync(scope.ServiceProvider, asOf);
+        var computed = await RecomputeAsync(scope.ServiceProvider, asOf, command.Flag("full"));
         if (computed is null)
         {
             Console.Error.WriteLine("Der er ingen data at beregne nøgletal af.");
@@ -110,12 +110,13 @@ switch (command.Name)
         return 2;
 }
 
-static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAsync(IServiceProvider services, DateOnly? asOf)
+static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAsync(IServiceProvider services, DateOnly? asOf, bool full)
 {
-    var result = await services.GetRequiredService<LedelsesInfo.Infrastructure.Kpis.KpiEngine>().RecomputeAsync(asOf);
+    var result = await services.GetRequiredService<LedelsesInfo.Infrastructure.Kpis.KpiEngine>().RecomputeAsync(asOf, full);
     if (result is not null)
     {
-        Console.WriteLine($"Nøgletal beregnet pr. {result.AsOf:yyyy-MM-dd} (historik fra {result.HistoryStart:yyyy-MM-dd}): " +
+        var scope = result.RecomputedFrom is { } from ? $"perioder fra {from:yyyy-MM-dd} genberegnet, resten overført" : "alle perioder beregnet";
+        Console.WriteLine($"Nøgletal beregnet pr. {result.AsOf:yyyy-MM-dd} (historik fra {result.HistoryStart:yyyy-MM-dd}; {scope}): " +
             $"{result.Values:N0} værdier, {result.Deadlines:N0} frister ({result.Elapsed.TotalSeconds:N1} s)");
         if (Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1")
         {

@@ -22,6 +22,12 @@ public sealed class ImportBatch
     public int RowsRead { get; set; }
     public int RowsApplied { get; set; }
     public int RowsRejected { get; set; }
+    /// <summary>
+    /// The earliest day whose key figures the rows this file added or changed can affect (shared/kpis.md's periods from it on
+    /// are recomputed); <see cref="DateOnly.MinValue"/> when everything must be (a new unit, a case moved to another team);
+    /// null when the file changed nothing the figures are computed from.
+    /// </summary>
+    public DateOnly? ChangedFrom { get; set; }
     /// <summary>Why a whole file was refused (missing column, unreadable encoding), or the warnings of an accepted one.</summary>
     public string? Message { get; set; }
     public List<ImportRowError> Errors { get; set; } = [];
@@ -47,4 +53,16 @@ public sealed class AccessLogEntry
     public string? CaseId { get; set; }
     public required string Page { get; set; }
     public required string Action { get; set; }
+}
+
+/// <summary>
+/// One row whose number goes up in the same transaction as every change of data a page is read from (imports, recomputes,
+/// settings, supervision); the portal's cached answers are keyed by it. Reading the access log changes nothing, so writing
+/// to it does not count.
+/// </summary>
+public sealed class DataVersion
+{
+    public const int SingleId = 1;
+    public int Id { get; set; } = SingleId;
+    public long Version { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Behaviors;
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Home;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Persistence;
@@ -26,10 +27,12 @@ builder.Services.AddMediator(options =>
 {
     options.Assemblies = [typeof(GetHome)];
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    // Outermost first: the access log is written for every answer, including those the cache serves.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AccessLogBehavior<,>), typeof(CachingBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 2000)));
 // Sign-in cookies survive a restart: the keys live beside the database (docs/operations.md for several instances).
 builder.Services.AddDataProtection()
     .SetApplicationName("LedelsesInfo")

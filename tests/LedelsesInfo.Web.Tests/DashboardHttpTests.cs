@@ -84,12 +84,53 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
 
         var html = await client.GetStringAsync("/Team");
         var cases = CaseLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        // The second time the answer comes from the cache; it is logged all the same.
+        Assert.Equal(WithoutTokens(html), WithoutTokens(await client.GetStringAsync("/Team")));
 
         Assert.NotEmpty(cases);
-        Assert.Equal(before + cases.Count, await LogCountAsync(e => e.Page == "Teamleder: ugens frister" && e.Action == "vist"));
+        Assert.Equal(before + 2 * cases.Count, await LogCountAsync(e => e.Page == "Teamleder: ugens frister" && e.Action == "vist"));
         // Every listed case is one the team leader may open.
         var open = await client.GetAsync($"/Sag/{cases[0]}");
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_page_is_served_from_the_cache_until_the_data_change()
+    {
+        using var client = await SignIn.AsAsync(factory, "fagudvalg");
+        var cache = factory.Services.GetRequiredService<LedelsesInfo.Application.Caching.QueryCache>();
+        var first = await client.GetStringAsync("/Fagudvalg");
+        var entries = cache.Count;
+        Assert.Equal(WithoutTokens(first), WithoutTokens(await client.GetStringAsync("/Fagudvalg")));
+        Assert.Equal(entries, cache.Count); // the same query, answered from the cache
+        Assert.Contains("Fagudvalget: Demo Kommune", first, StringComparison.Ordinal);
+
+        await RenameMunicipalityAsync("Prøvekommunen");
+        try
+        {
+            // The rename moved the data version on: the next request is answered afresh.
+            Assert.Contains("Fagudvalget: Prøvekommunen", await client.GetStringAsync("/Fagudvalg"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await RenameMunicipalityAsync("Demo Kommune");
+        }
+        Assert.Contains("Fagudvalget: Demo Kommune", await client.GetStringAsync("/Fagudvalg"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A page without its antiforgery tokens, which differ on every request.</summary>
+    private static string WithoutTokens(string html) => FormTokenValue().Replace(html, "");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
+    private static partial Regex FormTokenValue();
+
+    private async Task RenameMunicipalityAsync(string name)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+        var municipality = await db.OrgUnits.SingleAsync(u => u.Level == LedelsesInfo.Domain.UnitLevel.Municipality);
+        municipality.Name = name;
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -32,7 +32,12 @@ public interface IAppDbContext
     DbSet<ReviewCase> ReviewCases { get; }
     DbSet<ReviewAnswer> ReviewAnswers { get; }
     DbSet<ActionPlanItem> ActionPlans { get; }
+    DbSet<DataVersion> DataVersions { get; }
+    DbSet<KpiSnapshot> KpiSnapshots { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Appends one access-log line per case in one statement (a team leader's list shows hundreds of cases per view).</summary>
+    Task AppendAccessLogAsync(DateTime at, string userName, string? employeeId, string page, string action, IReadOnlyCollection<string?> caseIds, CancellationToken cancellationToken);
 }

@@ -25,7 +25,17 @@ internal abstract class ImportDialect(ISqlGenerationHelper sql)
 
     public abstract IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction, IReadOnlyList<StageColumn> columns);
 
-    protected string NotRejected => $"NOT EXISTS (SELECT 1 FROM {Rejected} r WHERE r.{Q("row_no")} = s.{Q("row_no")})";
+    /// <summary>The staged row <c>s</c> was not rejected.</summary>
+    public string NotRejected => $"NOT EXISTS (SELECT 1 FROM {Rejected} r WHERE r.{Q("row_no")} = s.{Q("row_no")})";
+
+    /// <summary>The earliest of date or timestamp expressions as a date, ignoring nulls; null when all are null.</summary>
+    public abstract string Earliest(IReadOnlyList<string> expressions);
+
+    /// <summary>True when two values differ, a null against a value included.</summary>
+    public abstract string Differs(string a, string b);
+
+    /// <summary>The date that means "every period" (<see cref="DateOnly.MinValue"/>).</summary>
+    public abstract string Everything { get; }
 }
 
 internal sealed record StageColumn(string Name, string StoreType, Type ProviderType);
@@ -49,6 +59,19 @@ internal sealed class SqliteImportDialect(ISqlGenerationHelper sql) : ImportDial
     public override string DropTemp(string name) => $"DROP TABLE IF EXISTS temp.{Q(name)}";
 
     public override string Top(int n, string selectWithoutSelectKeyword) => $"SELECT {selectWithoutSelectKeyword} LIMIT {n}";
+
+    // Dates and timestamps are ISO text, so the smallest text is the earliest; SQLite's MIN with several arguments is
+    // null if any is, hence the stand-in for null. Timestamps are cut to their date.
+    public override string Earliest(IReadOnlyList<string> expressions) => expressions.Count switch
+    {
+        0 => "NULL",
+        1 => $"substr({expressions[0]}, 1, 10)",
+        _ => $"NULLIF(MIN({string.Join(", ", expressions.Select(e => $"COALESCE(substr({e}, 1, 10), '9999-12-31')"))}), '9999-12-31')",
+    };
+
+    public override string Differs(string a, string b) => $"({a} IS NOT {b})";
+
+    public override string Everything => "'0001-01-01'";
 
     public override string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keys)
     {
@@ -119,6 +142,13 @@ internal sealed class SqlServerImportDialect(ISqlGenerationHelper sql) : ImportD
     public override string DropTemp(string name) => $"DROP TABLE IF EXISTS {Q("#" + name)}";
 
     public override string Top(int n, string selectWithoutSelectKeyword) => $"SELECT TOP ({n}) {selectWithoutSelectKeyword}";
+
+    public override string Earliest(IReadOnlyList<string> expressions) => expressions.Count == 0 ? "CAST(NULL AS date)"
+        : $"(SELECT MIN(v) FROM (VALUES {string.Join(", ", expressions.Select(e => $"(CAST({e} AS date))"))}) x(v))";
+
+    public override string Differs(string a, string b) => $"({a} <> {b} OR ({a} IS NULL AND {b} IS NOT NULL) OR ({a} IS NOT NULL AND {b} IS NULL))";
+
+    public override string Everything => "CAST('0001-01-01' AS date)";
 
     public override string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keys)
     {

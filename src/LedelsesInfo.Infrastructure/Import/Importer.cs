@@ -82,6 +82,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         batch.RowsRead = run.RowsRead;
         batch.RowsApplied = run.RowsApplied;
         batch.RowsRejected = run.RowsRejected;
+        batch.ChangedFrom = run.RowsApplied > 0 ? run.ChangedFrom : null;
         batch.Status = run.Refused ? ImportStatus.Refused : run.RowsRejected > 0 ? ImportStatus.PartlyApplied : ImportStatus.Completed;
         batch.Message = run.Refused ? run.RefusalReason : run.Warnings.Count > 0 ? string.Join("; ", run.Warnings) : null;
         batch.Errors = run.Errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Value = e.Value, Reason = e.Reason }).ToList();
@@ -178,6 +179,8 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 }
                 if (staged - rejectedInStage > 0)
                 {
+                    run.ChangedFrom = await ChangedFromAsync(connection, tx, dialect, ChangeRule.For(spec.Name), table, columns, keys,
+                        property => entity.FindProperty(property)!.GetColumnName(storeObject)!, ct);
                     await ExecAsync(connection, tx, dialect.Upsert(table, columns, keys), ct);
                 }
                 await ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
@@ -346,6 +349,49 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         }
     }
 
+    /// <summary>
+    /// Before the upsert: the earliest day the staged rows that are new or differ from what is stored can change a key
+    /// figure from, by the file's <see cref="ChangeRule"/>. Rows equal to what is stored change nothing.
+    /// </summary>
+    private static async Task<DateOnly?> ChangedFromAsync(DbConnection connection, DbTransaction tx, ImportDialect d, ChangeRule rule, string table,
+        IReadOnlyList<string> columns, IReadOnlyList<string> keys, Func<string, string> column, CancellationToken ct)
+    {
+        if (rule.Kind == ChangeKind.None)
+        {
+            return null;
+        }
+        string Col(string alias, string property) => $"{alias}.{d.Q(column(property))}";
+        string Differs(string property) => d.Differs(Col("s", property), Col("t", property));
+        var join = string.Join(" AND ", keys.Select(k => $"t.{d.Q(k)} = s.{d.Q(k)}"));
+        var anyColumnDiffers = string.Join(" OR ", columns.Except(keys).Select(c => d.Differs($"s.{d.Q(c)}", $"t.{d.Q(c)}")));
+        var parts = new List<string>();
+
+        var added = rule.Kind == ChangeKind.Everything ? d.Everything : rule.Dates.Count == 0 ? null : d.Earliest(rule.Dates.Select(p => Col("s", p)).ToList());
+        if (added is not null)
+        {
+            parts.Add($"SELECT {added} AS d FROM {d.Stage} s WHERE {d.NotRejected} AND NOT EXISTS (SELECT 1 FROM {d.Q(table)} t WHERE {join})");
+        }
+        var (changed, where) = rule.Kind switch
+        {
+            ChangeKind.Everything => (d.Everything, anyColumnDiffers),
+            ChangeKind.Facts => (d.Earliest(rule.Dates.SelectMany(p => new[] { Col("s", p), Col("t", p) }).ToList()), anyColumnDiffers),
+            _ => (
+                $"CASE WHEN {string.Join(" OR ", rule.Structural.Select(Differs).DefaultIfEmpty("1 = 0"))} THEN {d.Everything} " +
+                $"ELSE {d.Earliest(rule.Dates.Select(p => $"CASE WHEN {Differs(p)} THEN {d.Earliest([Col("s", p), Col("t", p)])} END").ToList())} END",
+                string.Join(" OR ", rule.Structural.Concat(rule.Dates).Select(Differs))),
+        };
+        parts.Add($"SELECT {changed} AS d FROM {d.Stage} s JOIN {d.Q(table)} t ON {join} WHERE {d.NotRejected} AND ({where})");
+        var earliest = await ScalarAsync(connection, tx, $"SELECT MIN(x.d) FROM ({string.Join(" UNION ALL ", parts)}) x", ct);
+        return earliest switch
+        {
+            null or DBNull => null,
+            DateTime at => DateOnly.FromDateTime(at),
+            DateOnly day => day,
+            string text => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => DateOnly.MinValue, // not understood: recompute everything
+        };
+    }
+
     private static async Task ExecAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
@@ -380,6 +426,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         public int RowsRead { get; set; }
         public int RowsApplied { get; set; }
         public int RowsRejected { get; set; }
+        public DateOnly? ChangedFrom { get; set; }
         public bool Refused { get; private set; }
         public string? RefusalReason { get; private set; }
         public List<RowError> Errors { get; } = [];

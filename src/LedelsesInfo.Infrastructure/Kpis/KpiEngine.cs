@@ -8,13 +8,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LedelsesInfo.Infrastructure.Kpis;
 
-public sealed record RecomputeResult(DateOnly AsOf, DateOnly HistoryStart, int Values, int Deadlines, TimeSpan Elapsed, IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps);
+/// <param name="RecomputedFrom">Null when every period was computed; else the day from which periods were recomputed, the earlier ones carried from the previous snapshot.</param>
+public sealed record RecomputeResult(DateOnly AsOf, DateOnly HistoryStart, int Values, int Deadlines, TimeSpan Elapsed, IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps,
+    DateOnly? RecomputedFrom = null);
+
+/// <summary>An incremental recompute: periods ending on or after <paramref name="From"/> are computed, earlier ones copied from the snapshot of <paramref name="PreviousAsOf"/>.</summary>
+internal sealed record Increment(DateOnly PreviousAsOf, DateOnly From);
 
 /// <summary>
 /// Computes every key figure of shared/kpis.md for every org unit and every week, month, quarter and year, as of a
 /// date, in the database: set-based SQL over the imported tables, a calendar and unit-closure table built from the
 /// Domain's rules, window functions for the follow-up chains. The result is a snapshot (kpi_values, deadlines) keyed
 /// by the as-of date; a recompute for the same date replaces it in one transaction.
+/// After an import, only the periods the new or changed rows can reach are recomputed (<see cref="PlanAsync"/>); the
+/// deadline chains are always recomputed whole, since a chain's deadlines follow from its whole history.
 /// </summary>
 public sealed class KpiEngine(LedelsesInfoDbContext db)
 {
@@ -45,7 +52,40 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         return candidates.Where(c => c is not null).Min();
     }
 
-    public async Task<RecomputeResult?> RecomputeAsync(DateOnly? asOf = null, CancellationToken ct = default)
+    /// <summary>
+    /// Days before the earliest change that are recomputed all the same. A period's figures can depend on days after it:
+    /// the 24-hour and 6-working-day deadlines of notifications received at its end (up to about 12 calendar days over
+    /// Christmas and Easter). A month covers them with room to spare.
+    /// </summary>
+    public const int MarginDays = 31;
+
+    /// <summary>
+    /// Which periods must be recomputed: those ending on or after the earliest day any import since the previous snapshot
+    /// changed (<see cref="ImportBatch.ChangedFrom"/>), or the day after the previous as-of date if that comes first, less
+    /// <see cref="MarginDays"/>. Every period before that has the same data and the same deadlines passed in both
+    /// snapshots, so its figures are carried over. Null (recompute all) when there is no previous snapshot, it does not
+    /// say which imports it includes, the history starts elsewhere, or an import changed something every period depends
+    /// on (the organisation, the population, a case's team or caseworker).
+    /// </summary>
+    internal async Task<Increment?> PlanAsync(DateOnly asOf, DateOnly history, CancellationToken ct)
+    {
+        var previous = await db.KpiSnapshots.AsNoTracking().Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).FirstOrDefaultAsync(ct);
+        if (previous is not { LastImportBatchId: { } seen } || previous.HistoryStart != history)
+        {
+            return null;
+        }
+        var changes = await db.ImportBatches.AsNoTracking().Where(b => b.Id > seen && b.ChangedFrom != null).Select(b => b.ChangedFrom!.Value).ToListAsync(ct);
+        var changedFrom = changes.Count == 0 ? DateOnly.MaxValue : changes.Min();
+        if (changedFrom == DateOnly.MinValue)
+        {
+            return null;
+        }
+        var next = previous.AsOf.AddDays(1);
+        var from = (changedFrom < next ? changedFrom : next).AddDays(-MarginDays);
+        return from <= history ? null : new Increment(previous.AsOf, from);
+    }
+
+    public async Task<RecomputeResult?> RecomputeAsync(DateOnly? asOf = null, bool full = false, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
         var day = asOf ?? await DataAsOfAsync(ct);
@@ -60,6 +100,14 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         }
         var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var d = db.Database.IsSqlite() ? (KpiSqlDialect)new SqliteKpiDialect() : new SqlServerKpiDialect();
+        var lastBatch = await db.ImportBatches.MaxAsync(b => (long?)b.Id, ct);
+        var increment = full ? null : await PlanAsync(a, history, ct);
+        // Facts are read from the first day of the first period recomputed.
+        var since = increment is null ? history : Periods.All.Select(k => Periods.Of(k, increment.From).Start).Append(a).Min();
+        if (since < history)
+        {
+            since = history;
+        }
 
         var values = 0;
         var deadlines = 0;
@@ -72,14 +120,19 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var sql = new Sql(db.Database.GetDbConnection(), transaction.GetDbTransaction(), steps, ct);
-                await CreateHelpersAsync(sql, d, a, history, units.Select(u => (u.Id, u.ParentId)).ToList());
+                await CreateHelpersAsync(sql, d, a, history, units.Select(u => (u.Id, u.ParentId)).ToList(), increment?.From, since);
                 deadlines = await WriteDeadlinesAsync(sql, d, a);
-                await WriteFactsAsync(sql, d, a);
-                values = await WriteValuesAsync(sql, d, a);
+                await WriteFactsAsync(sql, d, a, since);
+                values = await WriteValuesAsync(sql, d, a, increment);
                 foreach (var table in TempTables)
                 {
                     await sql.ExecAsync(d.DropTemp(table));
                 }
+                await sql.ExecAsync($"DELETE FROM kpi_snapshots WHERE AsOf = {d.Date(a)}");
+                var batch = lastBatch is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL";
+                await sql.ExecAsync("INSERT INTO kpi_snapshots (AsOf, ComputedAt, HistoryStart, LastImportBatchId, RecomputedFrom, ValueCount, DeadlineCount) " +
+                    $"VALUES ({d.Date(a)}, {d.Timestamp(DateTime.UtcNow)}, {d.Date(history)}, {batch}, {(increment is null ? "NULL" : d.Date(increment.From))}, {values}, {deadlines})");
+                await sql.ExecAsync(LedelsesInfoDbContext.BumpDataVersionSql);
                 await transaction.CommitAsync(ct);
             }
             finally
@@ -87,10 +140,14 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                 await db.Database.CloseConnectionAsync();
             }
         });
-        return new RecomputeResult(a, history, values, deadlines, Stopwatch.GetElapsedTime(started), steps);
+        return new RecomputeResult(a, history, values, deadlines, Stopwatch.GetElapsedTime(started), steps, increment?.From);
     }
 
-    private static async Task CreateHelpersAsync(Sql sql, KpiSqlDialect d, DateOnly asOf, DateOnly history, List<(string Id, string? ParentId)> units)
+    /// <summary>
+    /// The temporary helpers. With <paramref name="from"/> only the periods ending on or after it are listed (the rest are
+    /// carried over), and every day from <paramref name="since"/> (the first of those periods' days) is mapped to them.
+    /// </summary>
+    private static async Task CreateHelpersAsync(Sql sql, KpiSqlDialect d, DateOnly asOf, DateOnly history, List<(string Id, string? ParentId)> units, DateOnly? from, DateOnly since)
     {
         foreach (var table in TempTables)
         {
@@ -126,11 +183,15 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         // Every day of the history with its week, month, quarter and year.
         await sql.ExecAsync(d.CreateTemp("kpi_day_periods", $"day {d.DateType} NOT NULL, kind {d.TextType} NOT NULL, period {d.TextType} NOT NULL"));
         var dayPeriods = new List<string>();
-        for (var day = history; day <= asOf; day = day.AddDays(1))
+        for (var day = since; day <= asOf; day = day.AddDays(1))
         {
             foreach (var kind in Periods.All)
             {
-                dayPeriods.Add($"({d.Date(day)}, '{Code<PeriodKind>.Of(kind)}', '{Periods.Of(kind, day).Key}')");
+                var period = Periods.Of(kind, day);
+                if (from is null || period.End >= from)
+                {
+                    dayPeriods.Add($"({d.Date(day)}, '{Code<PeriodKind>.Of(kind)}', '{period.Key}')");
+                }
             }
         }
         await sql.InsertRowsAsync($"INSERT INTO {d.T("kpi_day_periods")} (day, kind, period) VALUES ", dayPeriods);
@@ -142,7 +203,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         var periods = new List<string>();
         foreach (var kind in Periods.All)
         {
-            foreach (var period in Periods.Between(kind, history, asOf))
+            foreach (var period in Periods.Between(kind, history, asOf).Where(p => from is null || p.End >= from))
             {
                 var last = period.LastDay(asOf);
                 periods.Add($"('{Code<PeriodKind>.Of(kind)}', '{period.Key}', {d.Date(last)}, {d.Date(new DateOnly(last.Year, last.Month, 1))}, {last.Year})");
@@ -221,10 +282,12 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             """;
     }
 
-    /// <summary>Facts at the unit where they happen, per day; pre-aggregated so the big tables are read once.</summary>
-    private static async Task WriteFactsAsync(Sql sql, KpiSqlDialect d, DateOnly asOf)
+    /// <summary>Facts at the unit where they happen, per day from <paramref name="since"/>; pre-aggregated so the big tables are read once.</summary>
+    private static async Task WriteFactsAsync(Sql sql, KpiSqlDialect d, DateOnly asOf, DateOnly since)
     {
         var a = d.Date(asOf);
+        var s = d.Date(since);
+        var from = d.Timestamp(since);
         var end = d.Timestamp(asOf.AddDays(1)); // as of a date means the end of that day
         var facts = $"INSERT INTO {d.T("kpi_facts")} (kpi, unit, day, num, den)";
         var received = d.DateOf("n.ReceivedAt");
@@ -232,7 +295,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         await sql.ExecAsync($"""
             {facts}
             SELECT 'U1', n.UnitId, {received}, COUNT(*), NULL FROM notifications n
-            WHERE n.ReceivedAt < {end} GROUP BY n.UnitId, {received}
+            WHERE n.ReceivedAt >= {from} AND n.ReceivedAt < {end} GROUP BY n.UnitId, {received}
             """);
         await sql.ExecAsync($"""
             {facts}
@@ -240,7 +303,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                 SELECT n.UnitId, {received} AS day,
                        CASE WHEN n.AssessedAt < {end} AND n.AssessedAt <= {d.AddHours("n.ReceivedAt", 24)} THEN 1 ELSE 0 END AS met
                 FROM notifications n
-                WHERE n.ReceivedAt < {end} AND ({d.AddHours("n.ReceivedAt", 24)} < {end} OR n.AssessedAt < {end})
+                WHERE n.ReceivedAt >= {from} AND n.ReceivedAt < {end} AND ({d.AddHours("n.ReceivedAt", 24)} < {end} OR n.AssessedAt < {end})
             ) x GROUP BY x.UnitId, x.day
             """);
         await sql.ExecAsync($"""
@@ -251,7 +314,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                 FROM notifications n
                 JOIN {d.T("kpi_calendar")} c0 ON c0.day = {received}
                 JOIN {d.T("kpi_calendar")} c6 ON c6.working_index = c0.working_index + 6 AND c6.is_working = 1
-                WHERE n.Professional = 1 AND n.ReceivedAt < {end} AND (c6.day <= {a} OR n.ReceiptSentOn <= {a})
+                WHERE n.Professional = 1 AND n.ReceivedAt >= {from} AND n.ReceivedAt < {end} AND (c6.day <= {a} OR n.ReceiptSentOn <= {a})
             ) x GROUP BY x.UnitId, x.day
             """);
         await sql.ExecAsync($"""
@@ -259,36 +322,36 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             SELECT CASE dl.Kind WHEN 'bfu' THEN 'B1' WHEN 'barnets_plan' THEN 'P1' WHEN 'opfoelgning' THEN 'F1' ELSE 'T1' END,
                    dl.TeamId, dl.Due, SUM(CASE WHEN dl.DoneOn <= dl.Due THEN 1 ELSE 0 END), COUNT(*)
             FROM deadlines dl
-            WHERE dl.AsOf = {a} AND dl.Due <= {a}
+            WHERE dl.AsOf = {a} AND dl.Due >= {s} AND dl.Due <= {a}
             GROUP BY dl.Kind, dl.TeamId, dl.Due
             """);
         await sql.ExecAsync($"""
             {facts}
             SELECT 'O1', p.UnitId, p.PostedOn, SUM(p.Amount), 0 FROM payments p
-            WHERE p.PostedOn <= {a} AND p.Function IN ({Functions528}) GROUP BY p.UnitId, p.PostedOn
+            WHERE p.PostedOn >= {s} AND p.PostedOn <= {a} AND p.Function IN ({Functions528}) GROUP BY p.UnitId, p.PostedOn
             UNION ALL
             SELECT 'O1', b.UnitId, b.Month, 0, SUM(b.Amount) FROM budget_lines b
-            WHERE b.Month <= {a} AND b.Function IN ({Functions528}) GROUP BY b.UnitId, b.Month
+            WHERE b.Month >= {s} AND b.Month <= {a} AND b.Function IN ({Functions528}) GROUP BY b.UnitId, b.Month
             UNION ALL
             SELECT 'O2', p.UnitId, p.PostedOn, SUM(CASE WHEN p.Function = '{Functions.Preventive}' THEN p.Amount ELSE 0 END), SUM(p.Amount) FROM payments p
-            WHERE p.PostedOn <= {a} AND p.Function IN ({Functions528}) GROUP BY p.UnitId, p.PostedOn
+            WHERE p.PostedOn >= {s} AND p.PostedOn <= {a} AND p.Function IN ({Functions528}) GROUP BY p.UnitId, p.PostedOn
             """);
         await sql.ExecAsync($"""
             {facts}
             SELECT 'H1', e.UnitId, h.Month, SUM(h.SickDays), SUM(h.Fte) FROM hr_months h JOIN employees e ON e.Id = h.EmployeeId
-            WHERE h.Month <= {a} GROUP BY e.UnitId, h.Month
+            WHERE h.Month >= {s} AND h.Month <= {a} GROUP BY e.UnitId, h.Month
             UNION ALL
             SELECT 'H2', e.UnitId, h.Month, SUM(h.OvertimeHours), SUM(h.Fte) FROM hr_months h JOIN employees e ON e.Id = h.EmployeeId
-            WHERE h.Month <= {a} GROUP BY e.UnitId, h.Month
+            WHERE h.Month >= {s} AND h.Month <= {a} GROUP BY e.UnitId, h.Month
             UNION ALL
             SELECT 'X1', e.UnitId, h.Month, 0, SUM(h.HoursWorked) FROM hr_months h JOIN employees e ON e.Id = h.EmployeeId
-            WHERE h.Month <= {a} AND e.Role = 'sagsbehandler' GROUP BY e.UnitId, h.Month
+            WHERE h.Month >= {s} AND h.Month <= {a} AND e.Role = 'sagsbehandler' GROUP BY e.UnitId, h.Month
             UNION ALL
             SELECT 'X1', c.TeamId, x.CompletedOn, COUNT(*), 0 FROM examinations x JOIN cases c ON c.Id = x.CaseId
-            WHERE x.Kind = 'bfu' AND x.CompletedOn <= {a} GROUP BY c.TeamId, x.CompletedOn
+            WHERE x.Kind = 'bfu' AND x.CompletedOn >= {s} AND x.CompletedOn <= {a} GROUP BY c.TeamId, x.CompletedOn
             UNION ALL
             SELECT 'X1', c.TeamId, ev.OccurredOn, COUNT(*), 0 FROM activity_events ev JOIN activities ac ON ac.Id = ev.ActivityId JOIN cases c ON c.Id = ac.CaseId
-            WHERE ev.Kind = 'opfoelgning' AND ev.OccurredOn <= {a} GROUP BY c.TeamId, ev.OccurredOn
+            WHERE ev.Kind = 'opfoelgning' AND ev.OccurredOn >= {s} AND ev.OccurredOn <= {a} GROUP BY c.TeamId, ev.OccurredOn
             """);
 
         // Stock figures on each period's last day, already per unit (A1 counts distinct children across a unit's subtree).
@@ -353,15 +416,38 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             """);
     }
 
-    /// <summary>Sums the facts into every unit above them and every period, and writes the snapshot.</summary>
-    private static async Task<int> WriteValuesAsync(Sql sql, KpiSqlDialect d, DateOnly asOf)
+    /// <summary>
+    /// Sums the facts into every unit above them and every period listed in the helpers, and writes the snapshot; with an
+    /// increment, the periods not listed are carried over from the previous snapshot.
+    /// </summary>
+    private static async Task<int> WriteValuesAsync(Sql sql, KpiSqlDialect d, DateOnly asOf, Increment? increment)
     {
         var a = d.Date(asOf);
-        await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a}");
+        var recomputed = $"SELECT 1 FROM {d.T("kpi_periods")} p WHERE p.kind = kpi_values.PeriodKind AND p.period = kpi_values.Period";
+        var carried = 0;
+        if (increment is null)
+        {
+            await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a}");
+        }
+        else if (increment.PreviousAsOf == asOf)
+        {
+            // The same as-of date again: the periods not recomputed stay as they are.
+            await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a} AND EXISTS ({recomputed})");
+            carried = await sql.ScalarAsync($"SELECT COUNT(*) FROM kpi_values WHERE AsOf = {a}");
+        }
+        else
+        {
+            await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a}");
+            carried = await sql.ExecAsync($"""
+                INSERT INTO kpi_values (AsOf, KpiCode, UnitId, PeriodKind, Period, Numerator, Denominator)
+                SELECT {a}, KpiCode, UnitId, PeriodKind, Period, Numerator, Denominator FROM kpi_values
+                WHERE AsOf = {d.Date(increment.PreviousAsOf)} AND NOT EXISTS ({recomputed})
+                """);
+        }
         // Monthly data (budget, HR) have no weeks of their own: O1, H1, H2 and X1 are not computed by week.
         // Decimal literals: SQLite would divide an integral sum by an integer divisor with integer division.
         var divisor = "CASE x.kpi WHEN 'H1' THEN 12.0 WHEN 'H2' THEN 12.0 WHEN 'X1' THEN 100.0 ELSE 1.0 END";
-        return await sql.ExecAsync($"""
+        return carried + await sql.ExecAsync($"""
             INSERT INTO kpi_values (AsOf, KpiCode, UnitId, PeriodKind, Period, Numerator, Denominator)
             SELECT {a}, x.kpi, x.unit, x.kind, x.period,
                    CASE WHEN x.kpi IN ('O1', 'O2') THEN {d.MoneyToKroner("SUM(x.num)")} ELSE {d.Quantity("SUM(x.num)")} END,
@@ -405,6 +491,15 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                 steps.Add((head, elapsed));
             }
             return rows;
+        }
+
+        public async Task<int> ScalarAsync(string text)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            command.CommandTimeout = 0;
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>Inserts literal rows (generated here, never user input) 500 at a time.</summary>

@@ -24,6 +24,9 @@ internal abstract class KpiSqlDialect
     /// <summary>A timestamp literal at midnight.</summary>
     public abstract string Timestamp(DateOnly day);
 
+    /// <summary>A point in time as a literal, to the second.</summary>
+    public abstract string Timestamp(DateTime at);
+
     /// <summary>The year of a date as an integer.</summary>
     public abstract string Year(string date);
 
@@ -63,6 +66,8 @@ internal sealed class SqliteKpiDialect : KpiSqlDialect
 
     public override string Timestamp(DateOnly day) => $"'{day:yyyy-MM-dd} 00:00:00'";
 
+    public override string Timestamp(DateTime at) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{at:yyyy-MM-dd HH:mm:ss}'");
+
     public override string Year(string date) => $"CAST(strftime('%Y', {date}) AS INTEGER)";
 
     public override string MonthStart(string date) => $"date({date}, 'start of month')";
@@ -94,6 +99,8 @@ internal sealed class SqlServerKpiDialect : KpiSqlDialect
     public override string Date(DateOnly day) => $"CAST('{day:yyyy-MM-dd}' AS date)";
 
     public override string Timestamp(DateOnly day) => $"CAST('{day:yyyy-MM-dd}T00:00:00' AS datetime2)";
+
+    public override string Timestamp(DateTime at) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CAST('{at:yyyy-MM-ddTHH:mm:ss}' AS datetime2)");
 
     public override string Year(string date) => $"YEAR({date})";
 

@@ -35,6 +35,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<ReviewAnswer> ReviewAnswers => Set<ReviewAnswer>();
     public DbSet<ActionPlanItem> ActionPlans => Set<ActionPlanItem>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<KpiSnapshot> KpiSnapshots => Set<KpiSnapshot>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -162,6 +164,12 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             e.HasKey(x => new { x.AsOf, x.Kind, x.SourceId, x.K });
             e.HasIndex(x => new { x.AsOf, x.TeamId, x.Due });
             e.HasIndex(x => new { x.AsOf, x.CaseworkerId, x.Due });
+            e.HasIndex(x => new { x.AsOf, x.CaseId });
+        });
+        b.Entity<KpiSnapshot>(e =>
+        {
+            e.ToTable("kpi_snapshots");
+            e.HasKey(x => x.AsOf);
         });
         b.Entity<AudienceSetting>(e =>
         {
@@ -238,6 +246,56 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             e.Property(x => x.Page).HasMaxLength(400);
             e.Property(x => x.Action).HasMaxLength(100);
         });
+        b.Entity<DataVersion>(e =>
+        {
+            e.ToTable("data_version");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasData(new DataVersion { Id = DataVersion.SingleId, Version = 1 });
+        });
+    }
+
+    public async Task AppendAccessLogAsync(DateTime at, string userName, string? employeeId, string page, string action, IReadOnlyCollection<string?> caseIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caseIds);
+        if (caseIds.Count == 0)
+        {
+            return;
+        }
+        // The case ids travel as one JSON array parameter and are unpacked by the database: one statement, one round trip.
+        const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT {0}, {1}, {2}, value, {3}, {4} FROM json_each({5})";
+        const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT {0}, {1}, {2}, [value], {3}, {4} FROM OPENJSON({5})";
+        await Database.ExecuteSqlRawAsync(IsSqlite ? Sqlite : SqlServer,
+            [at, userName, (object?)employeeId ?? DBNull.Value, page, action, System.Text.Json.JsonSerializer.Serialize(caseIds)], cancellationToken);
+    }
+
+    /// <summary>The statement that moves the data version on, for writers that go around EF (the importer, the engine).</summary>
+    public const string BumpDataVersionSql = "UPDATE data_version SET Version = Version + 1 WHERE Id = 1";
+
+    /// <summary>
+    /// Saves, and moves the data version on in the same transaction when anything but the access log changed, so no
+    /// cached page outlives the data it was read from.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changesData = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AccessLogEntry);
+        if (!changesData)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Database.ExecuteSqlRawAsync(BumpDataVersionSql, cancellationToken);
+            return saved;
+        }
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            await Database.ExecuteSqlRawAsync(BumpDataVersionSql, ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
     }
 
     /// <summary>

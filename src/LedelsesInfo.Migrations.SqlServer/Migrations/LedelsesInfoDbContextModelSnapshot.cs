@@ -259,6 +259,26 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.DeadlineInstance", b =>
                 {
                     b.Property<DateOnly>("AsOf")
@@ -297,6 +317,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("AsOf", "Kind", "SourceId", "K");
+
+                    b.HasIndex("AsOf", "CaseId");
 
                     b.HasIndex("AsOf", "CaseworkerId", "Due");
 
@@ -428,6 +450,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("ChangedFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("FileKind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -551,6 +576,34 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("kpi_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.KpiSnapshot", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DeadlineCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("HistoryStart")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("LastImportBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("RecomputedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValueCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("AsOf");
+
+                    b.ToTable("kpi_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiValue", b =>

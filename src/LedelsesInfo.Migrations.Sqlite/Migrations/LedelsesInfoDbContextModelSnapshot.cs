@@ -250,6 +250,26 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.DeadlineInstance", b =>
                 {
                     b.Property<DateOnly>("AsOf")
@@ -288,6 +308,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("AsOf", "Kind", "SourceId", "K");
+
+                    b.HasIndex("AsOf", "CaseId");
 
                     b.HasIndex("AsOf", "CaseworkerId", "Due");
 
@@ -417,6 +439,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ChangedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileKind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -538,6 +563,34 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("kpi_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.KpiSnapshot", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HistoryStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecomputedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AsOf");
+
+                    b.ToTable("kpi_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiValue", b =>

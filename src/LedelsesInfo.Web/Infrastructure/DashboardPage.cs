@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,20 @@ public abstract class DashboardPage : PageModel
             "csv" => File(TableExport.Csv(data), "text/csv; charset=utf-8", name + ".csv"),
             _ => BadRequest(),
         };
+    }
+
+    /// <summary>
+    /// The key under which the page's rendered dashboard may be kept (the &lt;cache&gt; tag helper): the URL and the cache
+    /// keys of the answers it shows, which name the query, the asker's scope, the day and the data version. Null when an
+    /// answer was not served from <see cref="QueryCache"/>; then nothing is kept. The page handler runs on every request
+    /// all the same, so scoping and the access log never depend on this.
+    /// </summary>
+    public string? RenderKey(params object?[] answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var cache = HttpContext.RequestServices.GetRequiredService<QueryCache>();
+        var keys = answers.Select(cache.KeyOf).ToList();
+        return keys.Any(k => k is null) ? null : $"{Request.Path}{Request.QueryString}|{string.Join('|', keys)}";
     }
 
     /// <summary>The current URL with an export handler added, so an export uses the same period, unit and filters.</summary>

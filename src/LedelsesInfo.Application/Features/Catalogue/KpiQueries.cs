@@ -8,7 +8,7 @@ namespace LedelsesInfo.Application.Features.Catalogue;
 public static class KpiQueries
 {
     public static Task<DateOnly?> LatestAsOfAsync(IAppDbContext db, CancellationToken ct) =>
-        db.KpiValues.MaxAsync(v => (DateOnly?)v.AsOf, ct);
+        db.KpiSnapshots.MaxAsync(s => (DateOnly?)s.AsOf, ct);
 
     public static async Task<string?> MunicipalityIdAsync(IAppDbContext db, CancellationToken ct) =>
         await db.OrgUnits.Where(u => u.Level == UnitLevel.Municipality).Select(u => u.Id).FirstOrDefaultAsync(ct);

@@ -12,12 +12,7 @@ public static class AccessLog
 
     public static async Task WriteAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string action, IEnumerable<string?> caseIds, CancellationToken ct)
     {
-        var now = clock.Now;
-        foreach (var caseId in caseIds.Distinct())
-        {
-            db.AccessLog.Add(new AccessLogEntry { At = now, UserName = user.UserName, EmployeeId = user.EmployeeId, CaseId = caseId, Page = page, Action = action });
-        }
-        await db.SaveChangesAsync(ct);
+        await db.AppendAccessLogAsync(clock.Now, user.UserName, user.EmployeeId, page, action, caseIds.Distinct().ToList(), ct);
     }
 
     /// <summary>Logs a refused attempt and throws: the caller answers 403.</summary>

@@ -23,7 +23,7 @@ public static class Figures
     /// <summary>The requested as-of date if a snapshot exists for it, else the latest.</summary>
     public static async Task<DateOnly?> ResolveAsOfAsync(IAppDbContext db, DateOnly? requested, CancellationToken ct)
     {
-        if (requested is { } r && await db.KpiValues.AnyAsync(v => v.AsOf == r, ct))
+        if (requested is { } r && await db.KpiSnapshots.AnyAsync(s => s.AsOf == r, ct))
         {
             return r;
         }
@@ -31,7 +31,7 @@ public static class Figures
     }
 
     public static async Task<IReadOnlyList<DateOnly>> SnapshotsAsync(IAppDbContext db, CancellationToken ct) =>
-        await db.KpiValues.Select(v => v.AsOf).Distinct().OrderByDescending(d => d).ToListAsync(ct);
+        await db.KpiSnapshots.OrderByDescending(s => s.AsOf).Select(s => s.AsOf).ToListAsync(ct);
 
     /// <summary>The periods of a kind in the snapshot, newest first.</summary>
     public static async Task<IReadOnlyList<string>> PeriodsAsync(IAppDbContext db, DateOnly asOf, PeriodKind kind, string unitId, CancellationToken ct) =>

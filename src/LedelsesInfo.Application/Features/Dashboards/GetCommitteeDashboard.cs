@@ -1,5 +1,6 @@
 using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Mediator;
@@ -34,7 +35,10 @@ public sealed record CommitteeDashboard(
 /// of trend with the target line, a comparison across departments with small numbers hidden, the year's goals, and
 /// spending against budget by function 5.28.20-25 with the year's forecast. Never a case or a child.
 /// </summary>
-public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsOf = null) : IQuery<CommitteeDashboard>;
+public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsOf = null) : IQuery<CommitteeDashboard>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Audience;
+}
 
 public sealed class GetCommitteeDashboardValidator : AbstractValidator<GetCommitteeDashboard>
 {

@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Mediator;
@@ -30,7 +31,10 @@ public sealed record ManagementDashboard(
 /// last month and since the same month last year, a trend per figure, economy by unit, HR beside deadline compliance and the
 /// cross figures (productivity, cost per activity). No individual cases; comparisons hide small numbers.
 /// </summary>
-public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>;
+public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Unit;
+}
 
 public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>
 {

@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,18 @@ public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, DeadlineK
 
 public sealed record MyMeasure(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
 
-public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary);
+public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary,
+    CaseAccess Access) : IShowsCases;
 
 /// <summary>
 /// The caseworker's own caseload: each open case with its next deadline, its active measures with monthly price and
-/// follow-up cadence, what is missing, and the caseworker's own compliance against the team's. Every case shown is logged.
+/// follow-up cadence, what is missing, and the caseworker's own compliance against the team's. Every case shown is logged,
+/// each time the answer is served (<see cref="IShowsCases"/>).
 /// </summary>
-public sealed record GetMyCases(DateOnly? AsOf = null, bool Export = false) : IQuery<MyCases>;
+public sealed record GetMyCases(DateOnly? AsOf = null, bool Export = false) : IQuery<MyCases>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Person;
+}
 
 public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>
 {
@@ -34,7 +40,10 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var cases = await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
             .OrderBy(c => c.Id).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
-        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && ids.Contains(d.CaseId)).ToListAsync(ct);
+        // Through the caseworker's index: the snapshot's deadlines carry the case's caseworker.
+        var open = ids.ToHashSet();
+        var deadlines = (await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.CaseworkerId == me).ToListAsync(ct))
+            .Where(d => open.Contains(d.CaseId)).ToList();
         var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.StartOn <= day && (a.EndOn == null || a.EndOn >= day)).ToListAsync(ct);
         var activityIds = activities.Select(a => a.Id).ToList();
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
@@ -48,7 +57,6 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             return new MyCase(c.Id, Age(c.BirthDate, day), c.OpenedOn, next?.Kind, next?.Due, next is null ? null : Domain.Deadlines.StateOf(next.Due, null, day), measures,
                 Missing(activities.Where(a => a.CaseId == c.Id).ToList(), events, deadlines.Where(d => d.CaseId == c.Id).ToList(), day));
         }).ToList();
-        await AccessLog.WriteAsync(db, user, clock, Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids, ct);
 
         var table = new TableData("mine-sager", $"Mine åbne sager pr. {day:dd-MM-yyyy}",
             [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
@@ -70,7 +78,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             [["Mig", mineMet, mine.Count, Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Share(teamMet, due.Count)]]);
         var summary = mine.Count == 0 ? "Du har ingen frister i de seneste 12 uger."
             : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Share(teamMet, due.Count))}).";
-        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary);
+        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary,
+            new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids));
     }
 
     private static int Age(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);

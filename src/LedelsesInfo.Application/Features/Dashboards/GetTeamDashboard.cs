@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Mediator;
@@ -23,16 +24,20 @@ public sealed record TeamDashboard(
     ChartData ComplianceChart,
     string ComplianceSummary,
     TableData Caseload,
-    TableData Figures);
+    TableData Figures,
+    CaseAccess Access) : IShowsCases;
 
 /// <summary>
 /// The team leader's week: every case of the own team with a deadline overdue or due within 14 days (filterable by
 /// caseworker and kind, sortable), compliance per caseworker this week and over 12 weeks, caseload per caseworker against
 /// the 20-30 recommendation, and the team's figures against target. Another team's list is refused and the attempt logged;
-/// every case shown is written to the access log.
+/// every case shown is written to the access log each time the answer is served (<see cref="IShowsCases"/>).
 /// </summary>
 public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null, DateOnly? AsOf = null,
-    string? Caseworker = null, string? Kind = null, string? Sort = null, bool Export = false) : IQuery<TeamDashboard>;
+    string? Caseworker = null, string? Kind = null, string? Sort = null, bool Export = false) : IQuery<TeamDashboard>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Unit;
+}
 
 public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
 {
@@ -78,7 +83,6 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             "sag" => rows.OrderBy(r => r.CaseId, StringComparer.Ordinal),
             _ => rows.OrderBy(r => r.Due).ThenBy(r => r.CaseId, StringComparer.Ordinal),
         }).ToList();
-        await AccessLog.WriteAsync(db, user, clock, Page, query.Export ? AccessLog.Exported : AccessLog.Shown, rows.Select(r => r.CaseId), ct);
 
         var deadlineTable = new TableData("frister", $"Frister overskredet eller inden for 14 dage, {Periods.DanishName(period)}",
             [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
@@ -143,7 +147,8 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             }).ToList());
 
         return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
-            compliance, chart, summary, caseload, figures);
+            compliance, chart, summary, caseload, figures,
+            new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, rows.Select(r => r.CaseId).Distinct().ToList()));
     }
 
     private static string Format(DateOnly day) => day.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));

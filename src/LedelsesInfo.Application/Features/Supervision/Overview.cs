@@ -45,7 +45,10 @@ public sealed record SupervisionOverview(int Year, IReadOnlyList<string> Questio
 /// trend) and per team for the year, with the action plans for shortfalls. For audiences that may not see cases, counts of
 /// 1-4 are hidden. Questions are matched by their text, so template versions do not break the trend.
 /// </summary>
-public sealed record GetSupervisionOverview(int Year, bool HideSmallNumbers) : IQuery<SupervisionOverview>;
+public sealed record GetSupervisionOverview(int Year, bool HideSmallNumbers) : IQuery<SupervisionOverview>, Caching.ICachedQuery
+{
+    public Caching.CacheScope Scope => Caching.CacheScope.Unit;
+}
 
 public sealed class GetSupervisionOverviewHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetSupervisionOverview, SupervisionOverview>
 {

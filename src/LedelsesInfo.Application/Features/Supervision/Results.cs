@@ -82,7 +82,10 @@ public static class SupervisionResults
 public sealed record MyReview(int Year, int Quarter, string CaseId, RoundStatus Status, string? LearningPoints, string? ReflectionQuestions, bool AwaitsMyAnswers, long ReviewCaseId);
 
 /// <summary>The caseworker's own reviewed cases, the rounds' learning points and reflection questions, and what awaits the own self-review.</summary>
-public sealed record GetMyReviews : IQuery<IReadOnlyList<MyReview>>;
+public sealed record GetMyReviews : IQuery<IReadOnlyList<MyReview>>, Caching.ICachedQuery
+{
+    public Caching.CacheScope Scope => Caching.CacheScope.Person;
+}
 
 public sealed class GetMyReviewsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetMyReviews, IReadOnlyList<MyReview>>
 {
