@@ -6,14 +6,15 @@ using LedelsesInfo.Bench;
 // The benchmark harness (docs/performance.md). Run in Release: bash bench/run.sh [--quick]
 //   run [--quick] [--out <file>]            generate, import, recompute and load the dashboards; Markdown tables
 //   load --db <file> [--clients N] [--seconds S]   the dashboard load alone, on an imported database
+//   duckdb --files <folder> --as-of <date> --quarter <yyyy-Qn>   DuckDB computes the committee's quarter from the files (3 runs)
 //   money [--rows N]                       EF 10 decimal (TEXT) against øre as INTEGER on SQLite
 //   payments-file --rows N --out <folder>   a synthetic payments.csv (with organisation.csv) for import memory runs
 switch (args.FirstOrDefault())
 {
     case "run":
     {
-        var (steps, loads) = await RunBenchmark.RunAsync(args.Contains("--quick"), Console.Out);
-        var markdown = RunBenchmark.Markdown(steps, loads);
+        var (steps, loads, comparisons) = await RunBenchmark.RunAsync(args.Contains("--quick"), Console.Out);
+        var markdown = RunBenchmark.Markdown(steps, loads, comparisons);
         Console.WriteLine(markdown);
         var outIndex = Array.IndexOf(args, "--out");
         if (outIndex >= 0)
@@ -25,7 +26,26 @@ switch (args.FirstOrDefault())
     case "load":
     {
         var load = await RunBenchmark.LoadOnlyAsync(args.SkipWhile(a => a != "--db").Skip(1).First(), Option("clients", 32), Option("seconds", 20), Console.Out);
-        Console.WriteLine(RunBenchmark.Markdown([], [load]));
+        Console.WriteLine(RunBenchmark.Markdown([], [load], []));
+        return 0;
+    }
+    case "duckdb":
+    {
+        string Text(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).First();
+        var asOf = DateOnly.ParseExact(Text("as-of"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var quarter = LedelsesInfo.Domain.Periods.Parse(Text("quarter"));
+        for (var run = 1; run <= 3; run++)
+        {
+            var (seconds, figures) = DuckDbComparison.Run(Text("files"), asOf, quarter.Start, quarter.End);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:0.0000}"));
+            if (run == 3)
+            {
+                foreach (var f in figures)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"figure={f.Code};{f.Unit};{f.Numerator};{f.Denominator}"));
+                }
+            }
+        }
         return 0;
     }
     case "money":
@@ -35,7 +55,7 @@ switch (args.FirstOrDefault())
         WritePaymentsFile(Option("rows", 1_000_000), args.SkipWhile(a => a != "--out").Skip(1).First());
         return 0;
     default:
-        Console.Error.WriteLine("Brug: run [--quick] [--out <fil>] | load --db <fil> [--clients N] [--seconds S] | money [--rows N] | payments-file --rows N --out <mappe>");
+        Console.Error.WriteLine("Brug: run [--quick] [--out <fil>] | load --db <fil> [--clients N] [--seconds S] | duckdb --files <mappe> --as-of <dato> --quarter <åååå-Kn> | money [--rows N] | payments-file --rows N --out <mappe>");
         return 2;
 }
 

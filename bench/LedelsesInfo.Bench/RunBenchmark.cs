@@ -10,13 +10,21 @@ namespace LedelsesInfo.Bench;
 
 public sealed record StepResult(string Profile, string Step, long Rows, double Seconds, long? PeakMb);
 
-/// <summary>A page's latencies under load, and its first request after start (nothing cached: computed from the database).</summary>
-public sealed record PageResult(string Profile, string Page, int Requests, int Errors, double P50, double P95, double P99, double FirstMs);
+/// <summary>
+/// A page's latencies under load; its first request after start (nothing cached: computed from the database); and the
+/// median of requests one at a time with nothing else running.
+/// </summary>
+public sealed record PageResult(string Profile, string Page, int Requests, int Errors, double P50, double P95, double P99, double FirstMs, double AloneMs);
 
-public sealed record LoadResult(string Profile, int Clients, int People, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages)
+/// <summary>The load on one profile: back to back (capacity), and paced at <paramref name="Rate"/> pages a second (latency at that load).</summary>
+public sealed record LoadResult(string Profile, int Clients, int People, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages,
+    double Rate, IReadOnlyList<PageResult> Paced, double PacedThroughput)
 {
     public double Throughput => Requests / Seconds;
 }
+
+/// <summary>DuckDB's times from the raw files and its figures checked against the portal's, beside the committee page's times.</summary>
+public sealed record ComparisonResult(string Profile, string Quarter, IReadOnlyList<double> DuckDbSeconds, PageResult Page, int Figures, int Equal, IReadOnlyList<string> Differences);
 
 /// <summary>
 /// The benchmark of issue 7, step by step: generate a profile, import it with the CLI, recompute, then serve it on Kestrel
@@ -24,7 +32,7 @@ public sealed record LoadResult(string Profile, int Clients, int People, double 
 /// </summary>
 public static partial class RunBenchmark
 {
-    public static async Task<(List<StepResult> Steps, List<LoadResult> Loads)> RunAsync(bool quick, TextWriter log)
+    public static async Task<(List<StepResult> Steps, List<LoadResult> Loads, List<ComparisonResult> Comparisons)> RunAsync(bool quick, TextWriter log)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var root = RepoRoot();
@@ -33,6 +41,8 @@ public static partial class RunBenchmark
         var profiles = quick ? [DemoProfile.Demo] : new[] { DemoProfile.Demo, DemoProfile.Large, DemoProfile.Large4X };
         var steps = new List<StepResult>();
         var loads = new List<LoadResult>();
+        var comparisons = new List<ComparisonResult>();
+        var bench = Path.Combine(root, "bench", "LedelsesInfo.Bench", "bin", configuration, "net10.0", "LedelsesInfo.Bench.dll");
         var to = new DateOnly(2026, 10, 31);
         foreach (var profile in profiles)
         {
@@ -52,9 +62,12 @@ public static partial class RunBenchmark
                 var next = Path.Combine(folder, "next");
                 Directory.CreateDirectory(next);
                 var extra = NextMonthPayments(Path.Combine(files, "payments.csv"), Path.Combine(next, "payments_next.csv"), to);
-                steps.Add(await CliStepAsync(log, cli, profile.Name, "import of one more month, then recompute", extra, ["import", next, $"--ConnectionStrings:Default={connection}"]));
+                steps.Add(await CliStepAsync(log, cli, profile.Name, "import of one more month", extra, ["import", next, "--no-recompute", $"--ConnectionStrings:Default={connection}"]));
+                steps.Add(await CliStepAsync(log, cli, profile.Name, "incremental recompute", rows + extra, ["recompute", $"--ConnectionStrings:Default={connection}"]));
 
-                loads.Add(await LoadAsync(log, web, profile.Name, connection, clients: quick ? 4 : 32, seconds: quick ? 3 : 20));
+                var load = await LoadAsync(log, web, profile.Name, connection, clients: quick ? 4 : 32, seconds: quick ? 3 : 20, rate: quick ? 20 : 300);
+                loads.Add(load);
+                comparisons.Add(await CompareWithDuckDbAsync(log, bench, profile.Name, files, connection, to, load.Pages[0]));
             }
             finally
             {
@@ -68,7 +81,7 @@ public static partial class RunBenchmark
                 }
             }
         }
-        return (steps, loads);
+        return (steps, loads, comparisons);
     }
 
     /// <summary>The load step alone, on a database already imported and recomputed (for trying a change quickly).</summary>
@@ -76,27 +89,108 @@ public static partial class RunBenchmark
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var web = Path.Combine(RepoRoot(), "src", "LedelsesInfo.Web", "bin", configuration, "net10.0", "LedelsesInfo.Web.dll");
-        return await LoadAsync(log, web, Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds);
+        return await LoadAsync(log, web, Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds, rate: 300);
     }
 
-    public static string Markdown(List<StepResult> steps, List<LoadResult> loads)
+    public static string Markdown(List<StepResult> steps, List<LoadResult> loads, List<ComparisonResult> comparisons)
     {
         var text = new StringBuilder();
-        text.AppendLine("| profile | step | rows | seconds | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|");
-        foreach (var s in steps)
+        if (steps.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Profile} | {s.Step} | {s.Rows:N0} | {s.Seconds:N1} | {(s.PeakMb is { } m ? m.ToString(CultureInfo.InvariantCulture) : "")} |");
+            text.AppendLine("| profile | step | rows | seconds | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|");
+            foreach (var s in steps)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Profile} | {s.Step} | {s.Rows:N0} | {s.Seconds:N1} | {(s.PeakMb is { } m ? m.ToString(CultureInfo.InvariantCulture) : "")} |");
+            }
+            text.AppendLine();
         }
-        text.AppendLine().AppendLine("| profile | page | clients | signed-in people | requests | errors | p50 ms | p95 ms | p99 ms | first request ms |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("Back to back (capacity): every client sends its next request as soon as the last is answered.").AppendLine()
+            .AppendLine("| profile | page | clients | signed-in people | requests | errors | p50 ms | p95 ms | p99 ms | first request ms | alone ms |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in loads)
         {
             foreach (var p in l.Pages)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {l.People} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} | {p.FirstMs:N1} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {l.People} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} | {p.FirstMs:N1} | {p.AloneMs:N1} |");
             }
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.People} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | | | |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.People} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | | | | |");
+        }
+        text.AppendLine().AppendLine("Paced: the same clients together asking for a fixed number of pages a second.").AppendLine()
+            .AppendLine("| profile | page | clients | pages/s asked | requests | errors | p50 ms | p95 ms | p99 ms |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in loads)
+        {
+            foreach (var p in l.Paced)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {l.Rate:N0} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} |");
+            }
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.Rate:N0} | {l.Paced.Sum(p => p.Requests):N0} | {l.Paced.Sum(p => p.Errors)} | served {l.PacedThroughput:N0} pages/s | | |");
+        }
+        if (comparisons.Count > 0)
+        {
+            text.AppendLine().AppendLine("DuckDB from the raw files against the portal's committee page (quarter figures U2, B1, F1, O1, O2, H1 for the municipality and each department).").AppendLine()
+                .AppendLine("| profile | quarter | DuckDB s (3 runs) | page alone ms | page p95 under load ms | first request ms | DuckDB ÷ page alone | figures | equal to the portal's |")
+                .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var c in comparisons)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {c.Profile} | {c.Quarter} | {string.Join(" / ", c.DuckDbSeconds.Select(x => x.ToString("N2", CultureInfo.InvariantCulture)))} | {c.Page.AloneMs:N1} | {c.Page.P95:N1} | {c.Page.FirstMs:N1} | {c.DuckDbSeconds.Min() * 1000 / c.Page.AloneMs:N0}× | {c.Figures} | {c.Equal} |");
+            }
+            foreach (var c in comparisons.Where(c => c.Differences.Count > 0))
+            {
+                text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{c.Profile}: differences: {string.Join("; ", c.Differences)}");
+            }
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Runs the DuckDB comparison as its own process (three runs, the first loading DuckDB) on the profile's files, and
+    /// checks its numbers against the portal's snapshot for the same quarter.
+    /// </summary>
+    private static async Task<ComparisonResult> CompareWithDuckDbAsync(TextWriter log, string bench, string profile, string files, string connection, DateOnly to, PageResult page)
+    {
+        // The committee's default: the last quarter that has ended by the data's date.
+        var quarter = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Quarter, to.AddDays(1)).Start.AddDays(-1);
+        var key = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Quarter, quarter).Key;
+        log.WriteLine($"[{profile}] DuckDB: {key} …");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { bench, "duckdb", "--files", files, "--as-of", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--quarter", key })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"DuckDB-sammenligningen fejlede: {error}");
+        }
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var seconds = lines.Where(l => l.StartsWith("seconds=", StringComparison.Ordinal)).Select(l => double.Parse(l[8..], CultureInfo.InvariantCulture)).ToList();
+        var duck = lines.Where(l => l.StartsWith("figure=", StringComparison.Ordinal)).Select(l => l[7..].Split(';'))
+            .ToDictionary(f => (f[0], f[1]), f => (decimal.Parse(f[2], CultureInfo.InvariantCulture), decimal.Parse(f[3], CultureInfo.InvariantCulture)));
+
+        var portal = new Dictionary<(string, string), (decimal, decimal)>();
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = "SELECT KpiCode, UnitId, CAST(Numerator AS TEXT), CAST(Denominator AS TEXT) FROM kpi_values " +
+                "WHERE AsOf = (SELECT MAX(AsOf) FROM kpi_snapshots) AND PeriodKind = 'kvartal' AND Period = $period";
+            command.Parameters.AddWithValue("$period", key);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                portal[(reader.GetString(0), reader.GetString(1))] = (decimal.Parse(reader.GetString(2), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    reader.IsDBNull(3) ? 0 : decimal.Parse(reader.GetString(3), NumberStyles.Float, CultureInfo.InvariantCulture));
+            }
+        }
+        var differences = duck.Where(d => !portal.TryGetValue(d.Key, out var p) || Math.Abs(p.Item1 - d.Value.Item1) > 0.005m || Math.Abs(p.Item2 - d.Value.Item2) > 0.005m)
+            .Select(d => $"{d.Key.Item1} {d.Key.Item2}: DuckDB {d.Value.Item1}/{d.Value.Item2}, portal {(portal.TryGetValue(d.Key, out var p) ? $"{p.Item1}/{p.Item2}" : "mangler")}")
+            .ToList();
+        return new ComparisonResult(profile, key, seconds, page, duck.Count, duck.Count - differences.Count, differences);
     }
 
     private static async Task<StepResult> CliStepAsync(TextWriter log, string cli, string profile, string step, long rows, string[] args)
@@ -148,7 +242,7 @@ public static partial class RunBenchmark
         return rows;
     }
 
-    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds)
+    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds, double rate)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -224,52 +318,87 @@ public static partial class RunBenchmark
                 await Session(0, p).Client.GetStringAsync(baseUrl + Session(0, p).Path);
                 firstMs[p] = watch.Elapsed.TotalMilliseconds;
             }
-            var latencies = pages.Select(_ => new List<double>()).ToArray();
-            var errors = new int[pages.Length];
-            var stop = Stopwatch.StartNew();
-            var tasks = Enumerable.Range(0, clients).Select(async c =>
+            // As fast as the clients can go (capacity), then paced at the target rate (latency at that load).
+            var (results, requests, errors, elapsed) = await PhaseAsync(null);
+            var (paced, _, _, pacedElapsed) = await PhaseAsync(rate);
+            // Each page alone: the median of 20 requests one after another, nothing else running.
+            var alone = new double[pages.Length];
+            for (var p = 0; p < pages.Length; p++)
             {
-                var i = c;
-                while (stop.Elapsed.TotalSeconds < seconds)
+                var times = new List<double>();
+                for (var i = 0; i < 20; i++)
                 {
-                    var p = i++ % pages.Length;
-                    var (client, path) = Session(c, p);
                     var watch = Stopwatch.StartNew();
-                    try
+                    await Session(0, p).Client.GetStringAsync(baseUrl + Session(0, p).Path);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                alone[p] = times.Order().ElementAt(times.Count / 2);
+            }
+            foreach (var (client, _) in people.SelectMany(p => p))
+            {
+                client.Dispose();
+            }
+            return new LoadResult(profile, clients, people.Sum(p => p.Count), elapsed, requests, errors,
+                results.Select((r, p) => r with { FirstMs = firstMs[p], AloneMs = alone[p] }).ToList(), rate, paced, paced.Sum(r => r.Requests) / pacedElapsed);
+
+            // One phase of the load: every client round-robin over the pages, either back to back (rate null) or each
+            // starting its requests on a schedule so that together they ask for `rate` pages a second.
+            async Task<(List<PageResult> Pages, int Requests, int Errors, double Seconds)> PhaseAsync(double? rate)
+            {
+                var latencies = pages.Select(_ => new List<double>()).ToArray();
+                var errors = new int[pages.Length];
+                var interval = rate is { } r ? TimeSpan.FromSeconds(clients / r) : TimeSpan.Zero;
+                var stop = Stopwatch.StartNew();
+                var tasks = Enumerable.Range(0, clients).Select(async c =>
+                {
+                    var i = c;
+                    var next = interval * c / clients;
+                    while (stop.Elapsed.TotalSeconds < seconds)
                     {
-                        using var response = await client.GetAsync(baseUrl + path);
-                        await response.Content.ReadAsByteArrayAsync();
-                        lock (latencies[p])
+                        if (rate is not null)
                         {
-                            latencies[p].Add(watch.Elapsed.TotalMilliseconds);
-                            if (response.StatusCode != HttpStatusCode.OK)
+                            var wait = next - stop.Elapsed;
+                            if (wait > TimeSpan.Zero)
+                            {
+                                await Task.Delay(wait);
+                            }
+                            next += interval;
+                        }
+                        var p = i++ % pages.Length;
+                        var (client, path) = Session(c, p);
+                        var watch = Stopwatch.StartNew();
+                        try
+                        {
+                            using var response = await client.GetAsync(baseUrl + path);
+                            await response.Content.ReadAsByteArrayAsync();
+                            lock (latencies[p])
+                            {
+                                latencies[p].Add(watch.Elapsed.TotalMilliseconds);
+                                if (response.StatusCode != HttpStatusCode.OK)
+                                {
+                                    errors[p]++;
+                                }
+                            }
+                        }
+                        catch (HttpRequestException)
+                        {
+                            lock (latencies[p])
                             {
                                 errors[p]++;
                             }
                         }
                     }
-                    catch (HttpRequestException)
-                    {
-                        lock (latencies[p])
-                        {
-                            errors[p]++;
-                        }
-                    }
-                }
-            }).ToList();
-            await Task.WhenAll(tasks);
-            var elapsed = stop.Elapsed.TotalSeconds;
-            var results = pages.Select((page, p) =>
-            {
-                var sorted = latencies[p].Order().ToList();
-                double Pct(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-                return new PageResult(profile, page.Name, sorted.Count, errors[p], Pct(0.50), Pct(0.95), Pct(0.99), firstMs[p]);
-            }).ToList();
-            foreach (var (client, _) in people.SelectMany(p => p))
-            {
-                client.Dispose();
+                }).ToList();
+                await Task.WhenAll(tasks);
+                var elapsed = stop.Elapsed.TotalSeconds;
+                var results = pages.Select((page, p) =>
+                {
+                    var sorted = latencies[p].Order().ToList();
+                    double Pct(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+                    return new PageResult(profile, page.Name, sorted.Count, errors[p], Pct(0.50), Pct(0.95), Pct(0.99), 0, 0);
+                }).ToList();
+                return (results, results.Sum(x => x.Requests), results.Sum(x => x.Errors), elapsed);
             }
-            return new LoadResult(profile, clients, people.Sum(p => p.Count), elapsed, results.Sum(r => r.Requests), results.Sum(r => r.Errors), results);
         }
         finally
         {

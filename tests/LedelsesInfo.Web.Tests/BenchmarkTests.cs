@@ -10,14 +10,21 @@ public sealed class BenchmarkTests
     {
         using var log = new StringWriter();
 
-        var (steps, loads) = await RunBenchmark.RunAsync(quick: true, log);
+        var (steps, loads, comparisons) = await RunBenchmark.RunAsync(quick: true, log);
 
-        Assert.Equal(["generate", "import", "full recompute", "import of one more month, then recompute"], steps.Select(s => s.Step));
+        Assert.Equal(["generate", "import", "full recompute", "import of one more month", "incremental recompute"], steps.Select(s => s.Step));
         Assert.All(steps.Skip(1), s => Assert.NotNull(s.PeakMb));
         var load = Assert.Single(loads);
         Assert.Equal(0, load.Errors);
         Assert.Equal(4, load.Pages.Count);
         Assert.All(load.Pages, p => Assert.True(p.Requests > 0, $"{p.Page} fik ingen forespørgsler"));
-        Assert.Contains("| demo | all pages |", RunBenchmark.Markdown(steps, loads), StringComparison.Ordinal);
+        Assert.All(load.Paced, p => Assert.True(p.Requests > 0, $"{p.Page} fik ingen forespørgsler i den afstemte fase"));
+        // DuckDB computed the committee's figures from the raw files, and they equal the portal's.
+        var comparison = Assert.Single(comparisons);
+        Assert.Equal(3, comparison.DuckDbSeconds.Count);
+        Assert.True(comparison.Figures >= 12, "six figures for the municipality and at least one department");
+        Assert.Empty(comparison.Differences);
+        Assert.Equal(comparison.Figures, comparison.Equal);
+        Assert.Contains("| demo | all pages |", RunBenchmark.Markdown(steps, loads, comparisons), StringComparison.Ordinal);
     }
 }

@@ -262,10 +262,20 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             return;
         }
         // The case ids travel as one JSON array parameter and are unpacked by the database: one statement, one round trip.
-        const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT {0}, {1}, {2}, value, {3}, {4} FROM json_each({5})";
-        const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT {0}, {1}, {2}, [value], {3}, {4} FROM OPENJSON({5})";
+        const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids)";
+        const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, [value], @page, @action FROM OPENJSON(@ids)";
+        var connection = Database.GetDbConnection();
+        System.Data.Common.DbParameter Parameter(string name, object? value)
+        {
+            using var command = connection.CreateCommand();
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value; // a refusal without a signed-in employee logs no employee
+            return parameter;
+        }
         await Database.ExecuteSqlRawAsync(IsSqlite ? Sqlite : SqlServer,
-            [at, userName, (object?)employeeId ?? DBNull.Value, page, action, System.Text.Json.JsonSerializer.Serialize(caseIds)], cancellationToken);
+            [Parameter("@at", at), Parameter("@user", userName), Parameter("@employee", employeeId), Parameter("@page", page), Parameter("@action", action),
+             Parameter("@ids", System.Text.Json.JsonSerializer.Serialize(caseIds))], cancellationToken);
     }
 
     /// <summary>The statement that moves the data version on, for writers that go around EF (the importer, the engine).</summary>
