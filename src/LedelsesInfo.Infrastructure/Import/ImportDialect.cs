@@ -144,7 +144,7 @@ internal sealed class SqlServerImportDialect(ISqlGenerationHelper sql) : ImportD
     public override string Top(int n, string selectWithoutSelectKeyword) => $"SELECT TOP ({n}) {selectWithoutSelectKeyword}";
 
     public override string Earliest(IReadOnlyList<string> expressions) => expressions.Count == 0 ? "CAST(NULL AS date)"
-        : $"(SELECT MIN(v) FROM (VALUES {string.Join(", ", expressions.Select(e => $"(CAST({e} AS date))"))}) x(v))";
+        : $"(SELECT MIN(v) FROM (VALUES {string.Join(", ", expressions.Select(e => $"(CAST({e} AS date))"))}) dates(v))";
 
     public override string Differs(string a, string b) => $"({a} <> {b} OR ({a} IS NULL AND {b} IS NOT NULL) OR ({a} IS NOT NULL AND {b} IS NULL))";
 

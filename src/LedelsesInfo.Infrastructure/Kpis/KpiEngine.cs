@@ -255,7 +255,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
     {
         var placements = onlyPlacements ? $" AND ac.Kind IN ({Placements})" : "";
         return $"""
-            WITH ev AS (
+            WITH ev AS {d.Materialized}(
                 SELECT e.ActivityId, e.OccurredOn AS f, {nextMonths} AS next_months,
                        ROW_NUMBER() OVER (PARTITION BY e.ActivityId ORDER BY e.OccurredOn) AS k
                 FROM activity_events e JOIN activities ac ON ac.Id = e.ActivityId

@@ -39,6 +39,9 @@ internal abstract class KpiSqlDialect
     /// <summary>Rounds a sum of decimal quantities (SQLite sums decimal TEXT as floating point).</summary>
     public abstract string Quantity(string sum);
 
+    /// <summary>Asks for a CTE used twice to be computed once (SQLite); SQL Server decides itself.</summary>
+    public abstract string Materialized { get; }
+
     public abstract string IntType { get; }
     public abstract string TextType { get; }
     public abstract string DateType { get; }
@@ -76,6 +79,8 @@ internal sealed class SqliteKpiDialect : KpiSqlDialect
 
     public override string Quantity(string sum) => $"round({sum}, 10)";
 
+    public override string Materialized => "MATERIALIZED ";
+
     public override string IntType => "INTEGER";
     public override string TextType => "TEXT";
     public override string DateType => "TEXT";
@@ -110,8 +115,11 @@ internal sealed class SqlServerKpiDialect : KpiSqlDialect
 
     public override string Quantity(string sum) => $"CAST({sum} AS decimal(28,10))";
 
+    public override string Materialized => "";
+
     public override string IntType => "int";
-    public override string TextType => "nvarchar(64)";
+    // Temporary tables take tempdb's collation unless told; joins with the database's columns need the same one.
+    public override string TextType => "nvarchar(64) COLLATE DATABASE_DEFAULT";
     public override string DateType => "date";
     public override string NumberType => "decimal(28,6)";
 }

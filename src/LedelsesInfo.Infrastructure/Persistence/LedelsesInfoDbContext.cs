@@ -112,6 +112,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         {
             e.ToTable("payments");
             e.HasIndex(x => new { x.UnitId, x.PostedOn });
+            // By date, covering the economy's sums (a year's spending by function; the recompute's facts from a day on).
+            e.HasIndex(x => new { x.PostedOn, x.Function, x.UnitId, x.Amount });
             e.HasIndex(x => x.ActivityId);
             e.Property(x => x.Function).HasMaxLength(10);
             Money(e.Property(x => x.Amount));

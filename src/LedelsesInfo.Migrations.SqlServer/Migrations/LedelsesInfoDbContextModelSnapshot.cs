@@ -741,6 +741,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UnitId", "PostedOn");
 
+                    b.HasIndex("PostedOn", "Function", "UnitId", "Amount");
+
                     b.ToTable("payments", (string)null);
                 });
 

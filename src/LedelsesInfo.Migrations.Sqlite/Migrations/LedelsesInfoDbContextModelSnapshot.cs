@@ -728,6 +728,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId", "PostedOn");
 
+                    b.HasIndex("PostedOn", "Function", "UnitId", "Amount");
+
                     b.ToTable("payments", (string)null);
                 });
 
