@@ -8,7 +8,9 @@ using LedelsesInfo.Infrastructure.DemoData;
 
 namespace LedelsesInfo.Bench;
 
-public sealed record StepResult(string Profile, string Step, long Rows, double Seconds, long? PeakMb);
+/// <param name="Seconds">The whole process: start, database check, the work.</param>
+/// <param name="WorkSeconds">The recompute's own time as the CLI reports it (without the process's start), for recompute steps.</param>
+public sealed record StepResult(string Profile, string Step, long Rows, double Seconds, long? PeakMb, double? WorkSeconds = null);
 
 /// <summary>
 /// A page's latencies under load; its first request after start (nothing cached: computed from the database); and the
@@ -18,7 +20,7 @@ public sealed record PageResult(string Profile, string Page, int Requests, int E
 
 /// <summary>The load on one profile: back to back (capacity), and paced at <paramref name="Rate"/> pages a second (latency at that load).</summary>
 public sealed record LoadResult(string Profile, int Clients, int People, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages,
-    double Rate, IReadOnlyList<PageResult> Paced, double PacedThroughput)
+    double Rate, IReadOnlyList<PageResult> Paced, double PacedThroughput, long? ServerPeakMb)
 {
     public double Throughput => Requests / Seconds;
 }
@@ -97,10 +99,11 @@ public static partial class RunBenchmark
         var text = new StringBuilder();
         if (steps.Count > 0)
         {
-            text.AppendLine("| profile | step | rows | seconds | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|");
+            text.AppendLine("| profile | step | rows | seconds (process) | seconds (recompute itself) | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|---:|");
             foreach (var s in steps)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Profile} | {s.Step} | {s.Rows:N0} | {s.Seconds:N1} | {(s.PeakMb is { } m ? m.ToString(CultureInfo.InvariantCulture) : "")} |");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {s.Profile} | {s.Step} | {s.Rows:N0} | {s.Seconds:N1} | {(s.WorkSeconds is { } w ? w.ToString("N1", CultureInfo.InvariantCulture) : "")} | {(s.PeakMb is { } m ? m.ToString(CultureInfo.InvariantCulture) : "")} |");
             }
             text.AppendLine();
         }
@@ -113,7 +116,7 @@ public static partial class RunBenchmark
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {l.Clients} | {l.People} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} | {p.FirstMs:N1} | {p.AloneMs:N1} |");
             }
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.People} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | | | | |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all pages | {l.Clients} | {l.People} | {l.Requests:N0} | {l.Errors} | throughput {l.Throughput:N0} pages/s | web server's peak memory {l.ServerPeakMb} MB | | | |");
         }
         text.AppendLine().AppendLine("Paced: the same clients together asking for a fixed number of pages a second.").AppendLine()
             .AppendLine("| profile | page | clients | pages/s asked | requests | errors | p50 ms | p95 ms | p99 ms |")
@@ -213,7 +216,8 @@ public static partial class RunBenchmark
             throw new InvalidOperationException($"{step} fejlede ({process.ExitCode}): {output}{await process.StandardError.ReadToEndAsync()}");
         }
         var peak = PeakMemory().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : (long?)null;
-        return new StepResult(profile, step, rows, seconds, peak);
+        var work = RecomputeSeconds().Match(output) is { Success: true } r ? double.Parse(r.Groups[1].Value, CultureInfo.GetCultureInfo("da-DK")) : (double?)null;
+        return new StepResult(profile, step, rows, seconds, peak, work);
     }
 
     /// <summary>Copies the last month's payments one month on, with new ids: what a nightly import of the next month brings.</summary>
@@ -339,7 +343,8 @@ public static partial class RunBenchmark
                 client.Dispose();
             }
             return new LoadResult(profile, clients, people.Sum(p => p.Count), elapsed, requests, errors,
-                results.Select((r, p) => r with { FirstMs = firstMs[p], AloneMs = alone[p] }).ToList(), rate, paced, paced.Sum(r => r.Requests) / pacedElapsed);
+                results.Select((r, p) => r with { FirstMs = firstMs[p], AloneMs = alone[p] }).ToList(), rate, paced, paced.Sum(r => r.Requests) / pacedElapsed,
+                PeakResidentMb(server.Id));
 
             // One phase of the load: every client round-robin over the pages, either back to back (rate null) or each
             // starting its requests on a schedule so that together they ask for `rate` pages a second.
@@ -429,6 +434,18 @@ public static partial class RunBenchmark
         return client;
     }
 
+    /// <summary>The process's peak resident memory so far (Linux), or null where /proc is not there.</summary>
+    private static long? PeakResidentMb(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -445,6 +462,9 @@ public static partial class RunBenchmark
         }
         return dir?.FullName ?? throw new InvalidOperationException("LedelsesInfo.sln findes ikke over benchmarkens mappe.");
     }
+
+    [GeneratedRegex(@"Nøgletal beregnet .*\((\d+,\d) s\)")]
+    private static partial Regex RecomputeSeconds();
 
     [GeneratedRegex(@"peak_memory_mb=(\d+)")]
     private static partial Regex PeakMemory();

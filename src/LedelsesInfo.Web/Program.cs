@@ -32,7 +32,7 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 2000)));
+builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 // Sign-in cookies survive a restart: the keys live beside the database (docs/operations.md for several instances).
 builder.Services.AddDataProtection()
     .SetApplicationName("LedelsesInfo")

@@ -14,6 +14,7 @@ public sealed class BenchmarkTests
 
         Assert.Equal(["generate", "import", "full recompute", "import of one more month", "incremental recompute"], steps.Select(s => s.Step));
         Assert.All(steps.Skip(1), s => Assert.NotNull(s.PeakMb));
+        Assert.All(steps.Where(s => s.Step.EndsWith("recompute", StringComparison.Ordinal)), s => Assert.NotNull(s.WorkSeconds));
         var load = Assert.Single(loads);
         Assert.Equal(0, load.Errors);
         Assert.Equal(4, load.Pages.Count);

@@ -8,7 +8,7 @@ namespace LedelsesInfo.Application.Caching;
 /// unused. Keys carry the data version, so a new version simply stops hitting the old entries, which then age out.
 /// Each cached answer remembers its key, so a page can cache the HTML it renders from that very answer (<see cref="KeyOf"/>).
 /// </summary>
-public sealed class QueryCache(int maxEntries = 2000, TimeSpan? idle = null) : IDisposable
+public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null) : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = maxEntries });
     private readonly ConditionalWeakTable<object, string> keys = [];
