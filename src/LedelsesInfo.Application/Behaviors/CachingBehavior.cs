@@ -20,14 +20,14 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
             return await next(message, cancellationToken);
         }
         var version = await DataVersions.CurrentAsync(db, cancellationToken);
-        // The query record compares by value; the day is in the key because "overdue" and "due soon" move with it.
         var who = query.Scope switch
         {
             CacheScope.Audience => $"{user.Audience}",
             CacheScope.Unit => $"{user.Audience}|{user.UnitId}",
             _ => $"{user.Audience}|{user.UnitId}|{user.EmployeeId}|{user.UserName}",
         };
-        // The query's record text names its type and every value it holds.
+        // The query's record text names its type and every value it holds; the day is in the key because "overdue" and
+        // "due soon" move with it.
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message}|{who}|{clock.Today:yyyy-MM-dd}|v{version}");
         if (cache.TryGet(key, out TResponse cached))
         {
