@@ -36,15 +36,13 @@ public static partial class RunBenchmark
 {
     public static async Task<(List<StepResult> Steps, List<LoadResult> Loads, List<ComparisonResult> Comparisons)> RunAsync(bool quick, TextWriter log)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var root = RepoRoot();
-        var cli = Path.Combine(root, "src", "LedelsesInfo.Cli", "bin", configuration, "net10.0", "ledelsesinfo.dll");
-        var web = Path.Combine(root, "src", "LedelsesInfo.Web", "bin", configuration, "net10.0", "LedelsesInfo.Web.dll");
+        var cli = Built("src", "LedelsesInfo.Cli", "ledelsesinfo.dll");
+        var web = Built("src", "LedelsesInfo.Web", "LedelsesInfo.Web.dll");
         var profiles = quick ? [DemoProfile.Demo] : new[] { DemoProfile.Demo, DemoProfile.Large, DemoProfile.Large4X };
         var steps = new List<StepResult>();
         var loads = new List<LoadResult>();
         var comparisons = new List<ComparisonResult>();
-        var bench = Path.Combine(root, "bench", "LedelsesInfo.Bench", "bin", configuration, "net10.0", "LedelsesInfo.Bench.dll");
+        var bench = Built("bench", "LedelsesInfo.Bench", "LedelsesInfo.Bench.dll");
         var to = new DateOnly(2026, 10, 31);
         foreach (var profile in profiles)
         {
@@ -89,9 +87,7 @@ public static partial class RunBenchmark
     /// <summary>The load step alone, on a database already imported and recomputed (for trying a change quickly).</summary>
     public static async Task<LoadResult> LoadOnlyAsync(string database, int clients, int seconds, TextWriter log)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var web = Path.Combine(RepoRoot(), "src", "LedelsesInfo.Web", "bin", configuration, "net10.0", "LedelsesInfo.Web.dll");
-        return await LoadAsync(log, web, Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds, rate: 300);
+        return await LoadAsync(log, Built("src", "LedelsesInfo.Web", "LedelsesInfo.Web.dll"), Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds, rate: 300);
     }
 
     public static string Markdown(List<StepResult> steps, List<LoadResult> loads, List<ComparisonResult> comparisons)
@@ -157,19 +153,8 @@ public static partial class RunBenchmark
         var quarter = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Quarter, to.AddDays(1)).Start.AddDays(-1);
         var key = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Quarter, quarter).Key;
         log.WriteLine($"[{profile}] DuckDB: {key} …");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { bench, "duckdb", "--files", files, "--as-of", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--quarter", key })
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"DuckDB-sammenligningen fejlede: {error}");
-        }
+        var (output, _) = await RunProgramAsync(bench, ["duckdb", "--files", files, "--as-of", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--quarter", key],
+            "DuckDB-sammenligningen");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var seconds = lines.Where(l => l.StartsWith("seconds=", StringComparison.Ordinal)).Select(l => double.Parse(l[8..], CultureInfo.InvariantCulture)).ToList();
         var duck = lines.Where(l => l.StartsWith("figure=", StringComparison.Ordinal)).Select(l => l[7..].Split(';'))
@@ -199,22 +184,7 @@ public static partial class RunBenchmark
     private static async Task<StepResult> CliStepAsync(TextWriter log, string cli, string profile, string step, long rows, string[] args)
     {
         log.WriteLine($"[{profile}] {step} …");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["LEDELSESINFO_PROFILE"] = "1";
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var seconds = watch.Elapsed.TotalSeconds;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{step} fejlede ({process.ExitCode}): {output}{await process.StandardError.ReadToEndAsync()}");
-        }
+        var (output, seconds) = await RunProgramAsync(cli, args, step, profile: true);
         var peak = PeakMemory().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : (long?)null;
         var work = RecomputeSeconds().Match(output) is { Success: true } r ? double.Parse(r.Groups[1].Value, CultureInfo.GetCultureInfo("da-DK")) : (double?)null;
         return new StepResult(profile, step, rows, seconds, peak, work);
@@ -445,6 +415,39 @@ public static partial class RunBenchmark
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
+
+    /// <summary>
+    /// Runs a built program (`dotnet &lt;dll&gt; args`) to its end and returns what it wrote and how long it took; a non-zero
+    /// exit fails the benchmark with the program's output. With <paramref name="profile"/> the CLI reports its peak memory.
+    /// </summary>
+    private static async Task<(string Output, double Seconds)> RunProgramAsync(string dll, IEnumerable<string> args, string what, bool profile = false)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        if (profile)
+        {
+            start.Environment["LEDELSESINFO_PROFILE"] = "1";
+        }
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{what} fejlede ({process.ExitCode}): {await output}{await error}");
+        }
+        return (await output, seconds);
+    }
+
+    /// <summary>A project's built program in the benchmark's own configuration (Debug or Release).</summary>
+    private static string Built(string folder, string project, string dll) =>
+        Path.Combine(RepoRoot(), folder, project, "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", dll);
 
     private static int FreePort()
     {

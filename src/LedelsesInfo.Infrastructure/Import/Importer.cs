@@ -118,12 +118,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 var connection = db.Database.GetDbConnection();
                 var tx = transaction.GetDbTransaction();
 
-                await ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
-                await ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
+                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
                 var stageColumns = properties.Select((p, i) => new StageColumn(columns[i], p.GetColumnType(storeObject), mappings[i].Converter?.ProviderClrType ?? mappings[i].ClrType)).ToList();
-                await ExecAsync(connection, tx, dialect.CreateTemp("stage",
+                await DbCommands.ExecAsync(connection, tx, dialect.CreateTemp("stage",
                     $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))), ct);
-                await ExecAsync(connection, tx, dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL PRIMARY KEY"), ct);
+                await DbCommands.ExecAsync(connection, tx, dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL PRIMARY KEY"), ct);
 
                 var staged = 0;
                 await using (var writer = dialect.OpenWriter(connection, tx, stageColumns))
@@ -181,10 +181,10 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 {
                     run.ChangedFrom = await ChangedFromAsync(connection, tx, dialect, ChangeRule.For(spec.Name), table, columns, keys,
                         property => entity.FindProperty(property)!.GetColumnName(storeObject)!, ct);
-                    await ExecAsync(connection, tx, dialect.Upsert(table, columns, keys), ct);
+                    await DbCommands.ExecAsync(connection, tx, dialect.Upsert(table, columns, keys), ct);
                 }
-                await ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
-                await ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
+                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
                 await transaction.CommitAsync(ct);
                 run.RowsApplied = staged - rejectedInStage;
             }
@@ -298,7 +298,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         StoreObjectIdentifier storeObject, List<string> columns, List<string> keys, FileRun run, CancellationToken ct)
     {
         var rowNo = d.Q("row_no");
-        await ExecAsync(connection, tx, d.CreateTempIndex("stage", string.Join(", ", keys.Select(d.Q)) + ", " + rowNo), ct);
+        await DbCommands.ExecAsync(connection, tx, d.CreateTempIndex("stage", string.Join(", ", keys.Select(d.Q)) + ", " + rowNo), ct);
 
         // A key seen earlier in the file: keep the first row, reject the later ones.
         var sameKey = string.Join(" AND ", keys.Select(k => $"f.{d.Q(k)} = s.{d.Q(k)}"));
@@ -312,7 +312,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         await CollectAsync(connection, tx, d,
             $"s.{rowNo}, {keyText}, (SELECT MIN(f.{rowNo}) FROM {d.Stage} f WHERE {sameKey}) FROM {d.Stage} s WHERE {duplicate} ORDER BY s.{rowNo}",
             r => run.AddError(r.GetInt32(0), keyColumnNames, r.GetString(1), $"samme nøgle står allerede i række {r.GetInt32(2)} i filen"), ct);
-        await ExecAsync(connection, tx, $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {duplicate}", ct);
+        await DbCommands.ExecAsync(connection, tx, $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {duplicate}", ct);
 
         foreach (var reference in spec.References)
         {
@@ -331,7 +331,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 : $"ukendt {reference.Description}: id'et findes ikke, eller enheden er ikke et {reference.Description}";
             await CollectAsync(connection, tx, d, $"s.{rowNo}, s.{column} FROM {d.Stage} s WHERE {unknown} ORDER BY s.{rowNo}",
                 r => run.AddError(r.GetInt32(0), reference.Column, r.GetString(1), reason), ct);
-            await ExecAsync(connection, tx,
+            await DbCommands.ExecAsync(connection, tx,
                 $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {unknown} AND NOT EXISTS (SELECT 1 FROM {d.Rejected} x WHERE x.{rowNo} = s.{rowNo})", ct);
         }
         return Convert.ToInt32(await ScalarAsync(connection, tx, $"SELECT COUNT(*) FROM {d.Rejected}", ct), System.Globalization.CultureInfo.InvariantCulture);
@@ -392,14 +392,6 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         };
     }
 
-    private static async Task ExecAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
     {

@@ -12,8 +12,11 @@ namespace LedelsesInfo.Infrastructure.Kpis;
 public sealed record RecomputeResult(DateOnly AsOf, DateOnly HistoryStart, int Values, int Deadlines, TimeSpan Elapsed, IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps,
     DateOnly? RecomputedFrom = null);
 
-/// <summary>An incremental recompute: periods ending on or after <paramref name="From"/> are computed, earlier ones copied from the snapshot of <paramref name="PreviousAsOf"/>.</summary>
-internal sealed record Increment(DateOnly PreviousAsOf, DateOnly From);
+/// <summary>
+/// An incremental recompute: periods ending on or after <paramref name="From"/> are computed, earlier ones copied from the
+/// snapshot of <paramref name="PreviousAsOf"/>, which holds <paramref name="PreviousValues"/> values.
+/// </summary>
+internal sealed record Increment(DateOnly PreviousAsOf, int PreviousValues, DateOnly From);
 
 /// <summary>
 /// Computes every key figure of shared/kpis.md for every org unit and every week, month, quarter and year, as of a
@@ -82,7 +85,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         }
         var next = previous.AsOf.AddDays(1);
         var from = (changedFrom < next ? changedFrom : next).AddDays(-MarginDays);
-        return from <= history ? null : new Increment(previous.AsOf, from);
+        return from <= history ? null : new Increment(previous.AsOf, previous.ValueCount, from);
     }
 
     public async Task<RecomputeResult?> RecomputeAsync(DateOnly? asOf = null, bool full = false, CancellationToken ct = default)
@@ -432,8 +435,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         else if (increment.PreviousAsOf == asOf)
         {
             // The same as-of date again: the periods not recomputed stay as they are.
-            await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a} AND EXISTS ({recomputed})");
-            carried = await sql.ScalarAsync($"SELECT COUNT(*) FROM kpi_values WHERE AsOf = {a}");
+            carried = increment.PreviousValues - await sql.ExecAsync($"DELETE FROM kpi_values WHERE AsOf = {a} AND EXISTS ({recomputed})");
         }
         else
         {
@@ -478,11 +480,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         public async Task<int> ExecAsync(string text)
         {
             var started = Stopwatch.GetTimestamp();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            command.CommandTimeout = 0;
-            var rows = await command.ExecuteNonQueryAsync(ct);
+            var rows = await DbCommands.ExecAsync(connection, transaction, text, ct);
             var elapsed = Stopwatch.GetElapsedTime(started);
             if (elapsed.TotalMilliseconds >= 50)
             {
@@ -491,15 +489,6 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                 steps.Add((head, elapsed));
             }
             return rows;
-        }
-
-        public async Task<int> ScalarAsync(string text)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            command.CommandTimeout = 0;
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>Inserts literal rows (generated here, never user input) 500 at a time.</summary>

@@ -266,11 +266,10 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         // The case ids travel as one JSON array parameter and are unpacked by the database: one statement, one round trip.
         const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids)";
         const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, [value], @page, @action FROM OPENJSON(@ids)";
-        var connection = Database.GetDbConnection();
+        using var factory = Database.GetDbConnection().CreateCommand();
         System.Data.Common.DbParameter Parameter(string name, object? value)
         {
-            using var command = connection.CreateCommand();
-            var parameter = command.CreateParameter();
+            var parameter = factory.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value; // a refusal without a signed-in employee logs no employee
             return parameter;

@@ -40,10 +40,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var cases = await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
             .OrderBy(c => c.Id).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
-        // Through the caseworker's index: the snapshot's deadlines carry the case's caseworker.
-        var open = ids.ToHashSet();
-        var deadlines = (await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.CaseworkerId == me).ToListAsync(ct))
-            .Where(d => open.Contains(d.CaseId)).ToList();
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && ids.Contains(d.CaseId)).ToListAsync(ct);
         var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.StartOn <= day && (a.EndOn == null || a.EndOn >= day)).ToListAsync(ct);
         var activityIds = activities.Select(a => a.Id).ToList();
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
