@@ -85,7 +85,7 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         var html = await client.GetStringAsync("/Team");
         var cases = CaseLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
         // The second time the answer comes from the cache; it is logged all the same.
-        Assert.Equal(WithoutTokens(html), WithoutTokens(await client.GetStringAsync("/Team")));
+        Assert.Equal(SignIn.WithoutTokens(html), SignIn.WithoutTokens(await client.GetStringAsync("/Team")));
 
         Assert.NotEmpty(cases);
         Assert.Equal(before + 2 * cases.Count, await LogCountAsync(e => e.Page == "Teamleder: ugens frister" && e.Action == "vist"));
@@ -101,7 +101,7 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         var cache = factory.Services.GetRequiredService<LedelsesInfo.Application.Caching.QueryCache>();
         var first = await client.GetStringAsync("/Fagudvalg");
         var entries = cache.Count;
-        Assert.Equal(WithoutTokens(first), WithoutTokens(await client.GetStringAsync("/Fagudvalg")));
+        Assert.Equal(SignIn.WithoutTokens(first), SignIn.WithoutTokens(await client.GetStringAsync("/Fagudvalg")));
         Assert.Equal(entries, cache.Count); // the same query, answered from the cache
         Assert.Contains("Fagudvalget: Demo Kommune", first, StringComparison.Ordinal);
 
@@ -117,12 +117,6 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         }
         Assert.Contains("Fagudvalget: Demo Kommune", await client.GetStringAsync("/Fagudvalg"), StringComparison.Ordinal);
     }
-
-    /// <summary>A page without its antiforgery tokens, which differ on every request.</summary>
-    private static string WithoutTokens(string html) => FormTokenValue().Replace(html, "");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
-    private static partial Regex FormTokenValue();
 
     private async Task RenameMunicipalityAsync(string name)
     {

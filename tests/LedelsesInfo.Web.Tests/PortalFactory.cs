@@ -58,6 +58,9 @@ public static partial class SignIn
     /// <summary>The antiforgery token of the first form on a page.</summary>
     public static string FormToken(string html) => Token().Match(html).Groups[1].Value;
 
+    /// <summary>A page without its antiforgery tokens, which differ on every request.</summary>
+    public static string WithoutTokens(string html) => Token().Replace(html, "");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
