@@ -34,6 +34,9 @@ public sealed record ComparisonResult(string Profile, string Quarter, IReadOnlyL
 /// </summary>
 public static partial class RunBenchmark
 {
+    /// <summary>Back-to-back load before the measured phases, long enough for the runtime to finish recompiling hot code.</summary>
+    private const int WarmUpSeconds = 30;
+
     public static async Task<(List<StepResult> Steps, List<LoadResult> Loads, List<ComparisonResult> Comparisons)> RunAsync(bool quick, TextWriter log)
     {
         var cli = Built("src", "LedelsesInfo.Cli", "ledelsesinfo.dll");
@@ -65,7 +68,7 @@ public static partial class RunBenchmark
                 steps.Add(await CliStepAsync(log, cli, profile.Name, "import of one more month", extra, ["import", next, "--no-recompute", $"--ConnectionStrings:Default={connection}"]));
                 steps.Add(await CliStepAsync(log, cli, profile.Name, "incremental recompute", rows + extra, ["recompute", $"--ConnectionStrings:Default={connection}"]));
 
-                var load = await LoadAsync(log, web, profile.Name, connection, clients: quick ? 4 : 32, seconds: quick ? 3 : 20, rate: quick ? 20 : 300);
+                var load = await LoadAsync(log, web, profile.Name, connection, clients: quick ? 4 : 32, seconds: quick ? 3 : 20, warmUpSeconds: quick ? 1 : WarmUpSeconds, rate: quick ? 20 : 300);
                 loads.Add(load);
                 comparisons.Add(await CompareWithDuckDbAsync(log, bench, profile.Name, files, connection, to, load.Pages[0]));
             }
@@ -87,7 +90,7 @@ public static partial class RunBenchmark
     /// <summary>The load step alone, on a database already imported and recomputed (for trying a change quickly).</summary>
     public static async Task<LoadResult> LoadOnlyAsync(string database, int clients, int seconds, TextWriter log)
     {
-        return await LoadAsync(log, Built("src", "LedelsesInfo.Web", "LedelsesInfo.Web.dll"), Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds, rate: 300);
+        return await LoadAsync(log, Built("src", "LedelsesInfo.Web", "LedelsesInfo.Web.dll"), Path.GetFileNameWithoutExtension(database), $"Data Source={Path.GetFullPath(database)}", clients, seconds, WarmUpSeconds, rate: 300);
     }
 
     public static string Markdown(List<StepResult> steps, List<LoadResult> loads, List<ComparisonResult> comparisons)
@@ -216,7 +219,7 @@ public static partial class RunBenchmark
         return rows;
     }
 
-    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds, double rate)
+    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds, int warmUpSeconds, double rate)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -292,9 +295,14 @@ public static partial class RunBenchmark
                 await Session(0, p).Client.GetStringAsync(baseUrl + Session(0, p).Path);
                 firstMs[p] = watch.Elapsed.TotalMilliseconds;
             }
+            // Warm-up, not counted: the runtime compiles the hot code again, optimised, from what it has seen it run (tiered
+            // compilation); until it is done that compiling takes a third of the two cores. A server that has run since
+            // the night import has long finished; the first request above is the cold figure.
+            log.WriteLine($"[{profile}] warm-up: {warmUpSeconds} s …");
+            await PhaseAsync(null, warmUpSeconds);
             // As fast as the clients can go (capacity), then paced at the target rate (latency at that load).
-            var (results, requests, errors, elapsed) = await PhaseAsync(null);
-            var (paced, _, _, pacedElapsed) = await PhaseAsync(rate);
+            var (results, requests, errors, elapsed) = await PhaseAsync(null, seconds);
+            var (paced, _, _, pacedElapsed) = await PhaseAsync(rate, seconds);
             // Each page alone: the median of 20 requests one after another, nothing else running.
             var alone = new double[pages.Length];
             for (var p = 0; p < pages.Length; p++)
@@ -318,7 +326,7 @@ public static partial class RunBenchmark
 
             // One phase of the load: every client round-robin over the pages, either back to back (rate null) or each
             // starting its requests on a schedule so that together they ask for `rate` pages a second.
-            async Task<(List<PageResult> Pages, int Requests, int Errors, double Seconds)> PhaseAsync(double? rate)
+            async Task<(List<PageResult> Pages, int Requests, int Errors, double Seconds)> PhaseAsync(double? rate, int seconds)
             {
                 var latencies = pages.Select(_ => new List<double>()).ToArray();
                 var errors = new int[pages.Length];

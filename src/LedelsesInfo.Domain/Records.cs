@@ -56,6 +56,18 @@ public sealed class AccessLogEntry
 }
 
 /// <summary>
+/// The days on which a case was seen: the way into <see cref="AccessLogEntry"/> by case. "Who has seen this child's case"
+/// reads the days here, then each day's log by time. An index on the log's case column would take one more place in the
+/// index per case shown, every view, and a team leader's list shows some 250 cases; this table takes a row only the first
+/// time a case is seen on a day (docs/performance.md).
+/// </summary>
+public sealed class AccessLogCaseDay
+{
+    public required string CaseId { get; set; }
+    public DateOnly Day { get; set; }
+}
+
+/// <summary>
 /// One row whose number goes up in the same transaction as every change of data a page is read from (imports, recomputes,
 /// settings, supervision); the portal's cached answers are keyed by it. Reading the access log changes nothing, so writing
 /// to it does not count.

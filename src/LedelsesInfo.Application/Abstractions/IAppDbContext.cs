@@ -26,6 +26,7 @@ public interface IAppDbContext
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRowError> ImportRowErrors { get; }
     DbSet<AccessLogEntry> AccessLog { get; }
+    DbSet<AccessLogCaseDay> AccessLogCaseDays { get; }
     DbSet<ReviewTemplate> ReviewTemplates { get; }
     DbSet<ReviewQuestion> ReviewQuestions { get; }
     DbSet<ReviewRound> ReviewRounds { get; }

@@ -65,6 +65,7 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddLedelsesInfoDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<AccessLogWriter>();
         services.AddDbContext<LedelsesInfoDbContext>(settings.Configure);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton<IClock, DanishClock>();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LedelsesInfo.Infrastructure.Persistence;
 
-public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options) : DbContext(options), IAppDbContext
+/// <param name="accessLog">The web app's group commit for the access log; without it (the CLI, tests) each view's lines are written at once.</param>
+public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options, AccessLogWriter? accessLog = null) : DbContext(options), IAppDbContext
 {
     /// <summary>Ids from source systems: generous but bounded, so SQL Server can index them.</summary>
     private const int IdLength = 64;
@@ -29,6 +30,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<AccessLogCaseDay> AccessLogCaseDays => Set<AccessLogCaseDay>();
     public DbSet<ReviewTemplate> ReviewTemplates => Set<ReviewTemplate>();
     public DbSet<ReviewQuestion> ReviewQuestions => Set<ReviewQuestion>();
     public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
@@ -242,11 +244,16 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         b.Entity<AccessLogEntry>(e =>
         {
             e.ToTable("access_log");
-            e.HasIndex(x => x.CaseId);
             e.HasIndex(x => x.At);
             e.Property(x => x.UserName).HasMaxLength(256);
             e.Property(x => x.Page).HasMaxLength(400);
             e.Property(x => x.Action).HasMaxLength(100);
+        });
+        b.Entity<AccessLogCaseDay>(e =>
+        {
+            e.ToTable("access_log_case_days");
+            e.HasKey(x => new { x.CaseId, x.Day });
+            e.Property(x => x.CaseId).HasMaxLength(IdLength);
         });
         b.Entity<DataVersion>(e =>
         {
@@ -263,9 +270,33 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         {
             return;
         }
-        // The case ids travel as one JSON array parameter and are unpacked by the database: one statement, one round trip.
-        const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids)";
-        const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, [value], @page, @action FROM OPENJSON(@ids)";
+        var lines = new AccessLogLines(at, userName, employeeId, page, action, caseIds);
+        // Inside a caller's transaction the lines belong to it; the writer's own transaction would wait for its lock.
+        if (accessLog is not null && Database.CurrentTransaction is null)
+        {
+            await accessLog.AppendAsync(lines, cancellationToken);
+            return;
+        }
+        var (sql, parameters) = AccessLogStatement(lines);
+        await Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
+
+    /// <summary>Writes one view's lines in the current transaction, for <see cref="AccessLogWriter"/>'s thread.</summary>
+    internal void InsertAccessLog(AccessLogLines lines)
+    {
+        var (sql, parameters) = AccessLogStatement(lines);
+        Database.ExecuteSqlRaw(sql, parameters);
+    }
+
+    /// <summary>The case ids travel as one JSON array parameter and are unpacked by the database: one statement per view.</summary>
+    private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogLines lines)
+    {
+        // The day index takes only what is new: SQLite ignores a key it has; on SQL Server the key range is held until commit.
+        const string Sqlite = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids);"
+            + " INSERT OR IGNORE INTO access_log_case_days (CaseId, Day) SELECT value, @day FROM json_each(@ids) WHERE value IS NOT NULL";
+        const string SqlServer = "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) SELECT @at, @user, @employee, [value], @page, @action FROM OPENJSON(@ids);"
+            + " INSERT INTO access_log_case_days (CaseId, Day) SELECT DISTINCT [value], @day FROM OPENJSON(@ids) AS ids WHERE [value] IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM access_log_case_days AS d WITH (UPDLOCK, HOLDLOCK) WHERE d.CaseId = ids.[value] AND d.Day = @day)";
         using var factory = Database.GetDbConnection().CreateCommand();
         System.Data.Common.DbParameter Parameter(string name, object? value)
         {
@@ -274,9 +305,9 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             parameter.Value = value ?? DBNull.Value; // a refusal without a signed-in employee logs no employee
             return parameter;
         }
-        await Database.ExecuteSqlRawAsync(IsSqlite ? Sqlite : SqlServer,
-            [Parameter("@at", at), Parameter("@user", userName), Parameter("@employee", employeeId), Parameter("@page", page), Parameter("@action", action),
-             Parameter("@ids", System.Text.Json.JsonSerializer.Serialize(caseIds))], cancellationToken);
+        return (IsSqlite ? Sqlite : SqlServer,
+            [Parameter("@at", lines.At), Parameter("@user", lines.UserName), Parameter("@employee", lines.EmployeeId), Parameter("@page", lines.Page),
+             Parameter("@action", lines.Action), Parameter("@ids", System.Text.Json.JsonSerializer.Serialize(lines.CaseIds)), Parameter("@day", DateOnly.FromDateTime(lines.At))]);
     }
 
     /// <summary>The statement that moves the data version on, for writers that go around EF (the importer, the engine).</summary>

@@ -22,6 +22,20 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("LedelsesInfo.Domain.AccessLogCaseDay", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("CaseId", "Day");
+
+                    b.ToTable("access_log_case_days", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -59,8 +73,6 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
-
-                    b.HasIndex("CaseId");
 
                     b.ToTable("access_log", (string)null);
                 });

@@ -17,6 +17,20 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("LedelsesInfo.Domain.AccessLogCaseDay", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Day");
+
+                    b.ToTable("access_log_case_days", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -52,8 +66,6 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
-
-                    b.HasIndex("CaseId");
 
                     b.ToTable("access_log", (string)null);
                 });

@@ -1,0 +1,136 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Infrastructure.Persistence;
+
+/// <summary>One view's lines for the access log: who, when, on which page, doing what, and the cases it showed.</summary>
+public sealed record AccessLogLines(DateTime At, string UserName, string? EmployeeId, string Page, string Action, IReadOnlyCollection<string?> CaseIds);
+
+/// <summary>
+/// Group commit for the access log. Every view of cases is logged before its page is sent, and a team leader's list is
+/// some 250 rows. Written by each request on its own, those writes queued for SQLite's single writer lock, each blocking
+/// a pool thread while it waited, and the pages that log nothing waited for threads behind them (docs/performance.md).
+/// Here one thread of its own writes: a request hands over its lines and waits, without holding a thread, until the
+/// transaction that holds them has committed. What arrives while one transaction is being written goes into the next,
+/// together, so a busy morning costs fewer and larger transactions instead of more of them.
+/// </summary>
+public sealed class AccessLogWriter : IDisposable
+{
+    private const int MaxViewsPerTransaction = 256;
+    private const int CacheKibibytes = 64 * 1024;
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DbContextOptions<LedelsesInfoDbContext> options;
+    private readonly Thread thread;
+    private LedelsesInfoDbContext? db;
+
+    public AccessLogWriter(DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
+        settings.Configure(builder);
+        options = builder.Options;
+        thread = new Thread(Run) { IsBackground = true, Name = "Adgangslog" };
+        thread.Start();
+    }
+
+    private int transactions;
+
+    /// <summary>Transactions committed so far: views written together share one.</summary>
+    public int Transactions => Volatile.Read(ref transactions);
+
+    /// <summary>Completes when the lines are committed; fails with the database's error when they could not be.</summary>
+    public Task AppendAsync(AccessLogLines lines, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(AccessLogWriter), "Adgangsloggen er lukket; visningen kan ikke logges.");
+        }
+        // A request that is given up still has its lines written: the page may have been computed for someone.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes what is queued, then stops: no line handed over before shutdown is lost.</summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        thread.Join();
+        Reset();
+    }
+
+    private void Run()
+    {
+        var batch = new List<Pending>();
+        while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (batch.Count < MaxViewsPerTransaction && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            Write(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Write(List<Pending> batch)
+    {
+        try
+        {
+            var db = Connection();
+            using var transaction = db.Database.BeginTransaction();
+            foreach (var pending in batch)
+            {
+                db.InsertAccessLog(pending.Lines);
+            }
+            transaction.Commit();
+            Interlocked.Increment(ref transactions);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetResult();
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            Reset();
+            // One view's bad lines must not fail the others: each is written alone, and each request hears only of its own error.
+            foreach (var pending in batch)
+            {
+                Write([pending]);
+            }
+        }
+#pragma warning disable CA1031 // the error belongs to the request that waits for it, not to this thread
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Reset();
+            batch[0].Done.TrySetException(e);
+        }
+    }
+
+    /// <summary>
+    /// The writer keeps one connection open with a page cache large enough for the index by case: each view's rows land
+    /// on as many places in that index as it showed cases, and with SQLite's default 2 MB cache most of them were read again.
+    /// </summary>
+    private LedelsesInfoDbContext Connection()
+    {
+        if (db is null)
+        {
+            db = new LedelsesInfoDbContext(options);
+            db.Database.OpenConnection();
+            if (db.Database.IsSqlite())
+            {
+                db.Database.ExecuteSqlRaw($"PRAGMA cache_size=-{CacheKibibytes}");
+            }
+        }
+        return db;
+    }
+
+    private void Reset()
+    {
+        db?.Dispose();
+        db = null;
+    }
+
+    private sealed record Pending(AccessLogLines Lines, TaskCompletionSource Done);
+}
