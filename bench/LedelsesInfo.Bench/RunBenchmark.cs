@@ -299,7 +299,9 @@ public static partial class RunBenchmark
             // compilation); until it is done that compiling takes a third of the two cores. A server that has run since
             // the night import has long finished; the first request above is the cold figure.
             log.WriteLine($"[{profile}] warm-up: {warmUpSeconds} s …");
-            await PhaseAsync(null, warmUpSeconds);
+            var warmUp = await PhaseAsync(null, warmUpSeconds);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{profile}] warm-up: {warmUp.Requests / warmUp.Seconds:F0} pages/s, p95 {warmUp.Pages.Min(r => r.P95):F1}-{warmUp.Pages.Max(r => r.P95):F1} ms, {warmUp.Errors} errors"));
             // As fast as the clients can go (capacity), then paced at the target rate (latency at that load).
             var (results, requests, errors, elapsed) = await PhaseAsync(null, seconds);
             var (paced, _, _, pacedElapsed) = await PhaseAsync(rate, seconds);

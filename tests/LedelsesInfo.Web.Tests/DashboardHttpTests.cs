@@ -196,6 +196,27 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         Assert.Contains("H1 Sygefravær", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_administrator_looks_up_who_saw_a_case_and_no_one_else_may()
+    {
+        using var caseworker = await SignIn.AsAsync(factory, "sagsbehandler");
+        var caseId = CaseLink().Match(await caseworker.GetStringAsync("/Mine")).Groups[1].Value;
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+
+        var found = await admin.GetAsync($"/Admin/Adgangslog?sag={caseId}");
+        var empty = await admin.GetAsync("/Admin/Adgangslog?sag=+");
+        var refused = await leader.GetAsync($"/Admin/Adgangslog?sag={caseId}");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var html = await found.Content.ReadAsStringAsync();
+        Assert.Contains($"<h2>Sag {caseId}</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Sagsbehandler: mine sager</td>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Skriv sagens id.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     [GeneratedRegex(@"href=""/Sag/(S\d{7})""")]
     private static partial Regex CaseLink();
 

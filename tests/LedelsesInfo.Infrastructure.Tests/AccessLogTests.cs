@@ -1,0 +1,216 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.AccessLogs;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
+using LedelsesInfo.Infrastructure.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace LedelsesInfo.Infrastructure.Tests;
+
+/// <summary>
+/// The access log: the web app's group-commit writer, the days each case was seen, and the administrator's look-up of who
+/// saw a case. Each test on a database of its own.
+/// </summary>
+public sealed class AccessLogTests : IDisposable
+{
+    private static readonly DateTime Morning = new(2026, 11, 2, 8, 0, 0);
+    private readonly TestDatabase database = new();
+
+    private sealed record User(Audience Audience, string UserName = "admin@test.dk") : ICurrentUser
+    {
+        public string? EmployeeId => null;
+        public string? UnitId => null;
+    }
+
+    private sealed class Clock(DateTime now) : IClock
+    {
+        public DateTime Now => now;
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private LedelsesInfoDbContext Context(AccessLogWriter? writer = null)
+    {
+        var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
+        new DatabaseSettings(DatabaseProvider.Sqlite, database.ConnectionString).Configure(options);
+        return new LedelsesInfoDbContext(options.Options, writer);
+    }
+
+    private AccessLogWriter Writer() => new(new DatabaseSettings(DatabaseProvider.Sqlite, database.ConnectionString));
+
+    /// <summary>Holds SQLite's write lock from another connection until disposed, so the writer's first transaction waits and the rest queue behind it.</summary>
+    private sealed class WriteLock : IDisposable
+    {
+        private readonly SqliteConnection connection;
+
+        public WriteLock(string connectionString)
+        {
+            connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var begin = connection.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+            connection.Dispose();
+        }
+    }
+
+    private async Task<int> RowsAsync(string userName)
+    {
+        await using var db = Context();
+        return await db.AccessLog.CountAsync(e => e.UserName == userName);
+    }
+
+    [Fact]
+    public async Task Views_logged_at_once_are_committed_together_and_each_is_in_the_log_when_its_call_returns()
+    {
+        using var writer = Writer();
+        var views = new List<Task<int>>();
+        using (new WriteLock(database.ConnectionString))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var user = $"u{i}";
+                views.Add(Task.Run(async () =>
+                {
+                    await using var db = Context(writer);
+                    await db.AppendAccessLogAsync(Morning, user, $"M{i}", "Mit team", "vist", [$"S{i}", $"S{i + 1}", "S-fælles"], default);
+                    return await RowsAsync(user); // read on another connection the moment the call returns
+                }));
+            }
+            await Task.Delay(300);
+            Assert.All(views, v => Assert.False(v.IsCompleted)); // nothing returns before it is committed
+        }
+
+        Assert.All(await Task.WhenAll(views), rows => Assert.Equal(3, rows));
+        // The first view waited for the lock alone or with a few; everything that queued meanwhile went into one more transaction.
+        Assert.InRange(writer.Transactions, 1, 2);
+        await using var check = Context();
+        Assert.Equal(120, await check.AccessLog.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_view_whose_lines_cannot_be_written_fails_alone()
+    {
+        using var writer = Writer();
+        Task Append(string? user, string caseId) => Task.Run(async () =>
+        {
+            await using var db = Context(writer);
+            await db.AppendAccessLogAsync(Morning, user!, null, "Mit team", "vist", [caseId], default);
+        });
+        Task[] good;
+        Task bad;
+        using (new WriteLock(database.ConnectionString))
+        {
+            good = [Append("a@test.dk", "S1"), Append("b@test.dk", "S2"), Append("c@test.dk", "S3")];
+            bad = Append(null, "S4"); // no user name: the column is NOT NULL
+            await Task.Delay(200);
+        }
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAsync<SqliteException>(() => bad);
+        foreach (var user in new[] { "a@test.dk", "b@test.dk", "c@test.dk" })
+        {
+            Assert.Equal(1, await RowsAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task Lines_handed_over_before_the_writer_stops_are_written()
+    {
+        var writer = Writer();
+        var pending = Enumerable.Range(0, 10)
+            .Select(i => writer.AppendAsync(new AccessLogLines(Morning, "stop@test.dk", null, "Mine sager", "vist", [$"S{i}"]), default))
+            .ToList();
+
+        writer.Dispose();
+
+        Assert.All(pending, p => Assert.True(p.IsCompletedSuccessfully));
+        Assert.Equal(10, await RowsAsync("stop@test.dk"));
+    }
+
+    [Fact]
+    public async Task Each_case_gets_one_row_per_day_it_was_seen_and_a_refusal_without_a_case_none()
+    {
+        await using var db = Context();
+        foreach (var at in new[] { Morning, Morning.AddHours(3), Morning.AddDays(1), Morning.AddDays(1).AddHours(1) })
+        {
+            await db.AppendAccessLogAsync(at, "tl@test.dk", "M4", "Mit team", "vist", ["S1", "S2"], default);
+        }
+        await db.AppendAccessLogAsync(Morning, "x@test.dk", null, "Mit team", "nægtet", [null], default);
+
+        var days = await db.AccessLogCaseDays.OrderBy(d => d.CaseId).ThenBy(d => d.Day).Select(d => $"{d.CaseId} {d.Day:yyyy-MM-dd}").ToListAsync();
+        Assert.Equal(["S1 2026-11-02", "S1 2026-11-03", "S2 2026-11-02", "S2 2026-11-03"], days);
+        Assert.Equal(9, await db.AccessLog.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_administrator_sees_who_saw_a_case_across_days_oldest_first_and_the_look_up_is_logged()
+    {
+        await using (var db = Context())
+        {
+            await db.AppendAccessLogAsync(Morning.AddDays(5), "tl@test.dk", "M4", "Mit team", "vist", ["S1", "S2"], default);
+            await db.AppendAccessLogAsync(Morning, "sb@test.dk", "M1", "Mine sager", "vist", ["S1"], default);
+            await db.AppendAccessLogAsync(Morning.AddDays(5).AddMinutes(-30), "sb@test.dk", "M1", "Sag", "eksporteret", ["S1"], default);
+            await db.AppendAccessLogAsync(Morning.AddDays(2), "tl@test.dk", "M4", "Mit team", "vist", ["S2"], default); // another case
+        }
+        var admin = new User(Audience.Administrator);
+        var lookUpAt = Morning.AddDays(10);
+
+        IReadOnlyList<CaseAccessRow> first, second;
+        await using (var db = Context())
+        {
+            first = await new GetCaseAccessHandler(db, admin, new Clock(lookUpAt)).Handle(new GetCaseAccess("S1"), default);
+            second = await new GetCaseAccessHandler(db, admin, new Clock(lookUpAt.AddMinutes(1))).Handle(new GetCaseAccess("S1"), default);
+        }
+
+        Assert.Equal(
+            [(Morning, "sb@test.dk", "Mine sager", "vist"), (Morning.AddDays(5).AddMinutes(-30), "sb@test.dk", "Sag", "eksporteret"), (Morning.AddDays(5), "tl@test.dk", "Mit team", "vist")],
+            first.Select(r => (r.At, r.UserName, r.Page, r.Action)));
+        Assert.Equal((lookUpAt, "admin@test.dk", GetCaseAccessHandler.Page, "opslag"), second.Select(r => (r.At, r.UserName, r.Page, r.Action)).Last());
+        Assert.Equal(4, second.Count);
+    }
+
+    [Fact]
+    public async Task Anyone_but_an_administrator_is_refused_the_access_log_and_the_attempt_logged()
+    {
+        await using var db = Context();
+        await db.AppendAccessLogAsync(Morning, "sb@test.dk", "M1", "Mine sager", "vist", ["S1"], default);
+        var leader = new User(Audience.TeamLeader, "tl@test.dk");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
+            await new GetCaseAccessHandler(db, leader, new Clock(Morning.AddDays(1))).Handle(new GetCaseAccess("S1"), default));
+
+        Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page && e.CaseId == "S1"));
+    }
+
+    [Fact]
+    public async Task The_migration_fills_the_days_from_the_log_already_kept()
+    {
+        var connection = $"Data Source={Path.Combine(database.Folder, "before.db")};Pooling=False";
+        var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
+        new DatabaseSettings(DatabaseProvider.Sqlite, connection).Configure(options);
+        await using var db = new LedelsesInfoDbContext(options.Options);
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        await migrator.MigrateAsync(migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith("_AccessLogCaseDays", StringComparison.Ordinal))) - 1]);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO access_log (At, UserName, EmployeeId, CaseId, Page, Action) VALUES " +
+            "('2025-03-01 08:00:00', 'a', NULL, 'S1', 'p', 'vist'), ('2025-03-01 15:30:00.5', 'b', NULL, 'S1', 'p', 'vist'), " +
+            "('2025-03-02 09:00:00', 'a', NULL, 'S1', 'p', 'vist'), ('2025-03-02 09:00:00', 'a', NULL, NULL, 'p', 'nægtet')");
+
+        await migrator.MigrateAsync();
+
+        Assert.Equal([("S1", new DateOnly(2025, 3, 1)), ("S1", new DateOnly(2025, 3, 2))],
+            (await db.AccessLogCaseDays.OrderBy(d => d.Day).ToListAsync()).Select(d => (d.CaseId, d.Day)));
+    }
+}
