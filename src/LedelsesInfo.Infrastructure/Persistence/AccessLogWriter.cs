@@ -17,12 +17,12 @@ public sealed record AccessLogLines(DateTime At, string UserName, string? Employ
 public sealed class AccessLogWriter : IDisposable
 {
     private const int MaxViewsPerTransaction = 256;
-    private const int CacheKibibytes = 64 * 1024;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DbContextOptions<LedelsesInfoDbContext> options;
     private readonly Thread thread;
     private LedelsesInfoDbContext? db;
+    private int transactions;
 
     public AccessLogWriter(DatabaseSettings settings)
     {
@@ -33,8 +33,6 @@ public sealed class AccessLogWriter : IDisposable
         thread = new Thread(Run) { IsBackground = true, Name = "Adgangslog" };
         thread.Start();
     }
-
-    private int transactions;
 
     /// <summary>Transactions committed so far: views written together share one.</summary>
     public int Transactions => Volatile.Read(ref transactions);
@@ -77,11 +75,11 @@ public sealed class AccessLogWriter : IDisposable
     {
         try
         {
-            var db = Connection();
-            using var transaction = db.Database.BeginTransaction();
+            var context = Connection();
+            using var transaction = context.Database.BeginTransaction();
             foreach (var pending in batch)
             {
-                db.InsertAccessLog(pending.Lines);
+                context.InsertAccessLog(pending.Lines);
             }
             transaction.Commit();
             Interlocked.Increment(ref transactions);
@@ -108,20 +106,13 @@ public sealed class AccessLogWriter : IDisposable
         }
     }
 
-    /// <summary>
-    /// The writer keeps one connection open with a page cache large enough for the index by case: each view's rows land
-    /// on as many places in that index as it showed cases, and with SQLite's default 2 MB cache most of them were read again.
-    /// </summary>
+    /// <summary>The writer's one connection, kept open between transactions; opened again after an error.</summary>
     private LedelsesInfoDbContext Connection()
     {
         if (db is null)
         {
             db = new LedelsesInfoDbContext(options);
             db.Database.OpenConnection();
-            if (db.Database.IsSqlite())
-            {
-                db.Database.ExecuteSqlRaw($"PRAGMA cache_size=-{CacheKibibytes}");
-            }
         }
         return db;
     }

@@ -288,7 +288,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         Database.ExecuteSqlRaw(sql, parameters);
     }
 
-    /// <summary>The case ids travel as one JSON array parameter and are unpacked by the database: one statement per view.</summary>
+    /// <summary>The case ids travel as one JSON array parameter and are unpacked by the database: one command per view, the log rows and the new days.</summary>
     private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogLines lines)
     {
         // The day index takes only what is new: SQLite ignores a key it has; on SQL Server the key range is held until commit.
