@@ -33,6 +33,30 @@ public static class Figures
     public static async Task<IReadOnlyList<DateOnly>> SnapshotsAsync(IAppDbContext db, CancellationToken ct) =>
         await db.KpiSnapshots.OrderByDescending(s => s.AsOf).Select(s => s.AsOf).ToListAsync(ct);
 
+    /// <summary>The year a period key starts with ("2025-Q2", "2025-06", "2025-W27").</summary>
+    public static int YearOf(string period) => int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The period asked for if the snapshot has it; else the latest that has ended by the as-of date (a period cut by the
+    /// as-of date is only part of one); else the newest. Null when there are none.
+    /// </summary>
+    public static string? ChoosePeriod(IReadOnlyList<string> newestFirst, string? requested, DateOnly asOf) =>
+        requested is { } r && newestFirst.Contains(r) ? r : newestFirst.FirstOrDefault(p => Periods.Parse(p).End <= asOf) ?? (newestFirst.Count > 0 ? newestFirst[0] : null);
+
+    /// <summary>Targets for every year the periods fall in (each unit its own or its nearest ancestor's): code, unit and year to target.</summary>
+    public static async Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IEnumerable<string> periods, CancellationToken ct)
+    {
+        var byYear = new Dictionary<int, Func<string, string, decimal?>>();
+        foreach (var year in periods.Select(YearOf).Distinct())
+        {
+            byYear[year] = await KpiQueries.TargetsAsync(db, year, ct);
+        }
+        return (code, unit, year) => byYear.TryGetValue(year, out var target) ? target(code, unit) : null;
+    }
+
+    /// <summary>A share in percent with one decimal; none when there is nothing to share.</summary>
+    public static decimal? Share(decimal part, decimal whole) => whole == 0 ? null : Round1(100m * part / whole);
+
     /// <summary>The periods of a kind in the snapshot, newest first.</summary>
     public static async Task<IReadOnlyList<string>> PeriodsAsync(IAppDbContext db, DateOnly asOf, PeriodKind kind, string unitId, CancellationToken ct) =>
         await db.KpiValues.Where(v => v.AsOf == asOf && v.PeriodKind == kind && v.UnitId == unitId)
@@ -100,7 +124,7 @@ public static class Figures
         ArgumentNullException.ThrowIfNull(kpi);
         var cells = periods.Select(p => Cell(kpi, unit, p, values.GetValueOrDefault((kpi.Code, unit, p)), null, false)).ToList();
         var series = new List<ChartSeries> { new(kpi.Name, cells.Select(c => c.Value is { } v ? Round1(v) : (decimal?)null).ToList()) };
-        var targets = periods.Select(p => targetForYear(kpi.Code, unit, int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var targets = periods.Select(p => targetForYear(kpi.Code, unit, YearOf(p))).ToList();
         if (targets.Any(t => t is not null))
         {
             series.Add(new ChartSeries("Mål", targets, Target: true));

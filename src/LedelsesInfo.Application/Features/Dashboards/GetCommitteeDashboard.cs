@@ -69,31 +69,24 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             return new CommitteeDashboard(asOf, snapshots, null, [], municipality?.Name ?? "Kommunen", [], empty, [], empty, empty, [], empty);
         }
         var quarters = await Figures.PeriodsAsync(db, a, PeriodKind.Quarter, municipality.Id, ct);
-        // By default the latest quarter that has ended: a quarter cut by the as-of date is only part of a quarter.
-        var quarter = query.Quarter is { } q && quarters.Contains(q) ? q
-            : quarters.FirstOrDefault(p => Periods.Parse(p).End <= a) ?? (quarters.Count > 0 ? quarters[0] : null);
+        var quarter = Figures.ChoosePeriod(quarters, query.Quarter, a);
         if (quarter is null)
         {
             return new CommitteeDashboard(a, snapshots, null, quarters, municipality.Name, [], empty, [], empty, empty, [], empty);
         }
-        var year = int.Parse(quarter[..4], System.Globalization.CultureInfo.InvariantCulture);
+        var year = Figures.YearOf(quarter);
         var kpis = await Figures.EnabledAsync(db, Audience.Committee, ct);
         var departments = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var trendPeriods = quarters.Where(p => string.CompareOrdinal(p, quarter) <= 0).Take(8).Reverse().ToList();
         var units = departments.Select(d => d.Id).Append(municipality.Id).ToList();
         var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), units, PeriodKind.Quarter, trendPeriods, ct);
-        var targetsByYear = new Dictionary<int, Func<string, string, decimal?>>();
-        foreach (var y in trendPeriods.Select(p => int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture)).Distinct())
-        {
-            targetsByYear[y] = await KpiQueries.TargetsAsync(db, y, ct);
-        }
-        decimal? TargetFor(string code, string unit, int y) => targetsByYear.TryGetValue(y, out var t) ? t(code, unit) : null;
+        var targetFor = await Figures.TargetsForYearsAsync(db, trendPeriods, ct);
 
         var figures = kpis.Select(k =>
         {
-            var current = Figures.Cell(k, municipality.Id, quarter, values.GetValueOrDefault((k.Code, municipality.Id, quarter)), TargetFor(k.Code, municipality.Id, year), false);
-            var chart = Figures.Trend(k, municipality.Id, trendPeriods, values, TargetFor);
+            var current = Figures.Cell(k, municipality.Id, quarter, values.GetValueOrDefault((k.Code, municipality.Id, quarter)), targetFor(k.Code, municipality.Id, year), false);
+            var chart = Figures.Trend(k, municipality.Id, trendPeriods, values, targetFor);
             return new FigureTrend(current, chart, Figures.Summary(k, chart));
         }).ToList();
 
@@ -102,7 +95,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", Figures.TableValue(f.Current), f.Current.Kpi.Unit,
                 f.Current.Target is { } t ? Figures.Round1(t) : null, Targets.Words(f.Current.Status)]).ToList());
 
-        var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => TargetFor(code, unit, year));
+        var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => targetFor(code, unit, year));
         var comparison = new TableData("sammenligning", $"Forvaltningerne i {Periods.DanishName(Periods.Parse(quarter))}",
             [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)), new TableColumn(municipality.Name, ColumnKind.Number)],
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)Figures.TableValue(compare[(k.Code, d.Id)])), Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());

@@ -70,7 +70,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         {
             return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty);
         }
-        var month = query.Month is { } m && months.Contains(m) ? m : months.FirstOrDefault(p => Periods.Parse(p).End <= a) ?? months[0];
+        var month = Figures.ChoosePeriod(months, query.Month, a)!;
         var period = Periods.Parse(month);
         var lastMonth = Periods.Of(PeriodKind.Month, period.Start.AddDays(-1)).Key;
         var lastYear = Periods.Of(PeriodKind.Month, period.Start.AddYears(-1)).Key;
@@ -79,14 +79,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var kpis = await Figures.EnabledAsync(db, Audience.Management, ct);
         var unitIds = children.Select(c => c.Id).Append(selected).Distinct().ToList();
         var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), unitIds, PeriodKind.Month, trendMonths.Append(lastYear).Distinct(), ct);
-        var targetsByYear = new Dictionary<int, Func<string, string, decimal?>>();
-        foreach (var y in trendMonths.Append(lastYear).Select(p => int.Parse(p[..4], System.Globalization.CultureInfo.InvariantCulture)).Distinct())
-        {
-            targetsByYear[y] = await KpiQueries.TargetsAsync(db, y, ct);
-        }
-        decimal? TargetFor(string code, string unit, int y) => targetsByYear.TryGetValue(y, out var t) ? t(code, unit) : null;
+        var targetFor = await Figures.TargetsForYearsAsync(db, trendMonths.Append(lastYear), ct);
+        // The selected unit's figures for the month, against its target: the changes table and the trends both show them.
+        var current = kpis.ToDictionary(k => k.Code,
+            k => Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), targetFor(k.Code, selected, period.Start.Year), false));
 
-        var compare = Figures.Compare(kpis, children.Select(c => c.Id).ToList(), month, values, (code, unit) => TargetFor(code, unit, period.Start.Year));
+        var compare = Figures.Compare(kpis, children.Select(c => c.Id).ToList(), month, values, (code, unit) => targetFor(code, unit, period.Start.Year));
         var comparisonTable = new TableData("enheder", $"{units[selected].Name}: nøgletal pr. enhed, {Periods.DanishName(period)}",
             [new("Nøgletal"), .. children.Select(c => new TableColumn(c.Name, ColumnKind.Number))],
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. children.Select(c => Value(compare[(k.Code, c.Id)]))]).ToList());
@@ -96,7 +94,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
              new("Samme måned sidste år", ColumnKind.Number), new("Ændring", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
             kpis.Select(k =>
             {
-                var now = Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), TargetFor(k.Code, selected, period.Start.Year), false);
+                var now = current[k.Code];
                 var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, false);
                 var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, false);
                 return (object?[])[$"{k.Code} {k.Name}", Value(now), Value(before), Diff(now, before), Value(year), Diff(now, year),
@@ -105,9 +103,8 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
 
         var trends = kpis.Select(k =>
         {
-            var chart = Figures.Trend(k, selected, trendMonths, values, TargetFor);
-            var current = Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), TargetFor(k.Code, selected, period.Start.Year), false);
-            return new FigureTrend(current, chart, Figures.Summary(k, chart));
+            var chart = Figures.Trend(k, selected, trendMonths, values, targetFor);
+            return new FigureTrend(current[k.Code], chart, Figures.Summary(k, chart));
         }).ToList();
 
         var economy = await EconomyAsync(units, children, period, a, ct);
@@ -168,7 +165,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
                 var spent = Sum(spentYear, c.Id);
                 var budget = Sum(budgetSoFar, c.Id);
                 var rest = Sum(budgetRest, c.Id);
-                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, budget == 0 ? null : Figures.Round1(100m * spent / budget), spent + rest, budget + rest];
+                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest];
             }).ToList());
     }
 

@@ -67,14 +67,13 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var due = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == team && d.Due > from && d.Due <= day)
             .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
         var mine = due.Where(d => d.CaseworkerId == me).ToList();
-        static decimal? Share(int met, int all) => all == 0 ? null : Figures.Round1(100m * met / all);
         var mineMet = mine.Count(d => d.DoneOn <= d.Due);
         var teamMet = due.Count(d => d.DoneOn <= d.Due);
         var compliance = new TableData("overholdelse", "Overholdte frister de seneste 12 uger",
             [new("Hvem"), new("Overholdt", ColumnKind.Number), new("Frister", ColumnKind.Number), new("Andel", ColumnKind.Percent)],
-            [["Mig", mineMet, mine.Count, Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Share(teamMet, due.Count)]]);
+            [["Mig", mineMet, mine.Count, Figures.Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Figures.Share(teamMet, due.Count)]]);
         var summary = mine.Count == 0 ? "Du har ingen frister i de seneste 12 uger."
-            : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Share(teamMet, due.Count))}).";
+            : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
         return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary,
             new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids));
     }

@@ -101,7 +101,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                 var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
                 var week1 = mine.Where(d => d.Due >= period.Start).ToList();
                 var metAll = mine.Count(d => Met(d.Due, d.DoneOn));
-                return (object?[])[cw.Name, week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, metAll, mine.Count, mine.Count == 0 ? null : Figures.Round1(100m * metAll / mine.Count)];
+                return (object?[])[cw.Name, week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, metAll, mine.Count, Figures.Share(metAll, mine.Count)];
             }).ToList());
         var weekStarts = Enumerable.Range(0, 12).Select(i => from12.AddDays(7 * i)).ToList();
         var chart = new ChartData("line", "%", weekStarts.Select(s => Periods.DanishName(Periods.Of(PeriodKind.Week, s))).ToList(),
@@ -109,12 +109,12 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             new("Teamets overholdte frister", weekStarts.Select(s =>
             {
                 var inWeek = due.Where(d => d.Due >= s && d.Due <= s.AddDays(6)).ToList();
-                return inWeek.Count == 0 ? (decimal?)null : Figures.Round1(100m * inWeek.Count(d => Met(d.Due, d.DoneOn)) / inWeek.Count);
+                return Figures.Share(inWeek.Count(d => Met(d.Due, d.DoneOn)), inWeek.Count);
             }).ToList()),
         ]);
-        var total = due.Count;
-        var summary = total == 0 ? "Ingen frister i de 12 uger."
-            : $"I de 12 uger til og med {Periods.DanishName(period)} har teamet overholdt {due.Count(d => Met(d.Due, d.DoneOn))} af {total} frister ({Figures.Percent(100m * due.Count(d => Met(d.Due, d.DoneOn)) / total)}).";
+        var teamMet = due.Count(d => Met(d.Due, d.DoneOn));
+        var summary = due.Count == 0 ? "Ingen frister i de 12 uger."
+            : $"I de 12 uger til og med {Periods.DanishName(period)} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
 
         // Caseload on the day against the 20-30 recommendation.
         var month = new DateOnly(day.Year, day.Month, 1);
