@@ -45,12 +45,10 @@ public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCat
         var entries = KpiCatalogue.All.Where(k => stored.ContainsKey(k.Code)).Select(k =>
         {
             var v = latest.GetValueOrDefault(k.Code);
-            var shown = v is null ? null : KpiFormat.Shown(k, v.Numerator, v.Denominator);
-            var value = v is null ? null : k.Value(v.Numerator, v.Denominator);
             var t = municipality is null ? null : target(k.Code, municipality);
-            var hidden = v is not null && Suppression.IsPrimary(k.Cell(k.Code, v.Numerator, v.Denominator));
+            var cell = Dashboards.Figures.Cell(k, municipality ?? "", quarter ?? "", v, t, hidden: false);
             return new CatalogueEntry(k.Code, k.Name, k.Unit, k.GoodWhen, k.Description, k.LegalBasis, k.SourceFiles,
-                v is null ? null : quarter, shown, t, hidden ? TargetStatus.None : Targets.Status(k, value, t));
+                v is null ? null : quarter, v is null ? null : cell.Shown, t, cell.Status);
         }).ToList();
         return new Catalogue(asOf, entries);
     }

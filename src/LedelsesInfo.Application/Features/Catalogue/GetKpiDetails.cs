@@ -52,10 +52,8 @@ public sealed class GetKpiDetailsHandler(IAppDbContext db) : IQueryHandler<GetKp
                 .ToListAsync(cancellationToken);
             quarters = values.OrderBy(v => v.Period).Select(v =>
             {
-                var year = int.Parse(v.Period[..4], System.Globalization.CultureInfo.InvariantCulture);
-                var hidden = Suppression.IsPrimary(kpi.Cell(v.UnitId, v.Numerator, v.Denominator));
-                var status = hidden ? TargetStatus.None : Targets.Status(kpi, kpi.Value(v.Numerator, v.Denominator), year == a.Year ? municipalityTarget : target(kpi.Code, municipality));
-                return new KpiTrendPoint(v.Period, KpiFormat.Shown(kpi, v.Numerator, v.Denominator), status);
+                var cell = Dashboards.Figures.Cell(kpi, municipality, v.Period, v, municipalityTarget, hidden: false);
+                return new KpiTrendPoint(v.Period, cell.Shown, cell.Status);
             }).ToList();
         }
         return new KpiDetails(kpi, asOf, municipalityTarget, ownTargets, audiences.OrderBy(x => x.Audience).ToList(), quarters);

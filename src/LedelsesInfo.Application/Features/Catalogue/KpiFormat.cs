@@ -3,21 +3,10 @@ using LedelsesInfo.Domain;
 
 namespace LedelsesInfo.Application.Features.Catalogue;
 
-/// <summary>How a figure reads in Danish: shares with one decimal and a percent sign, small counts as "&lt;5".</summary>
+/// <summary>How a figure reads in Danish: shares with one decimal and a percent sign, counts as whole numbers (small counts are hidden before this, in <see cref="Dashboards.Figures.Cell"/>).</summary>
 public static class KpiFormat
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
-
-    /// <summary>The value as an audience sees it, after small-number suppression of this one cell.</summary>
-    public static string Shown(Kpi kpi, decimal numerator, decimal? denominator)
-    {
-        ArgumentNullException.ThrowIfNull(kpi);
-        if (Suppression.IsPrimary(kpi.Cell(kpi.Code, numerator, denominator)))
-        {
-            return Suppression.Mark;
-        }
-        return Number(kpi, kpi.Value(numerator, denominator));
-    }
 
     public static string Number(Kpi kpi, decimal? value)
     {
