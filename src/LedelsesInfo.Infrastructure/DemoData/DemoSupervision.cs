@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Application.Features.Supervision;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Persistence;
@@ -19,7 +20,7 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
     {
         var random = new Random(seed);
         var leaders = await db.Employees.AsNoTracking().Where(e => e.Role == EmployeeRole.TeamLeader).OrderBy(e => e.UnitId).ToListAsync(ct);
-        var asOf = await db.Deadlines.MaxAsync(d => (DateOnly?)d.AsOf, ct);
+        var asOf = await KpiQueries.LatestAsOfAsync(db, ct);
         var rounds = 0;
         foreach (var leader in leaders)
         {
@@ -65,7 +66,7 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
 
     private static ReviewAnswerValue? FromData(string? kpi, List<DeadlineInstance> deadlines)
     {
-        var kind = kpi switch { "B1" => DeadlineKind.Examination, "P1" => DeadlineKind.ChildPlan, "F1" => DeadlineKind.FollowUp, _ => (DeadlineKind?)null };
+        var kind = Deadlines.KindCountedBy(kpi);
         if (kind is null)
         {
             return null;

@@ -26,10 +26,8 @@ public sealed class GetRoundsHandler(IAppDbContext db, ICurrentUser user, IClock
         var summaries = new List<RoundSummary>();
         foreach (var r in rounds)
         {
-            var cases = await db.ReviewCases.Where(c => c.RoundId == r.Id && !c.Swapped).Select(c => c.Id).ToListAsync(ct);
-            var questions = (await RoundRules.QuestionsAsync(db, r, ct)).Count;
-            var answered = await db.ReviewAnswers.CountAsync(a => cases.Contains(a.ReviewCaseId) && a.Stage == AnswerStage.Leader, ct);
-            summaries.Add(new RoundSummary(r.Id, r.Quarter, r.Mode, r.FocusArea, r.Status, cases.Count, answered, cases.Count * questions));
+            var (cases, answered, expected) = await RoundRules.ProgressAsync(db, r, ct);
+            summaries.Add(new RoundSummary(r.Id, r.Quarter, r.Mode, r.FocusArea, r.Status, cases, answered, expected));
         }
         var focus = await db.ReviewQuestions.Where(q => q.FocusArea != null).Select(q => q.FocusArea!).Distinct().OrderBy(f => f).ToListAsync(ct);
         return new TeamYear(team, query.Year, summaries, focus);

@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Domain;
 using Mediator;
@@ -61,7 +62,7 @@ public static class SupervisionResults
         // Questions match across template versions by their text, so results and trends survive a new version.
         var templateIds = rounds.Select(r => r.TemplateId).Distinct().ToList();
         var textOf = await db.ReviewQuestions.AsNoTracking().Where(q => templateIds.Contains(q.TemplateId)).ToDictionaryAsync(q => q.Id, q => q.Text, ct);
-        var asOf = await db.Deadlines.MaxAsync(d => (DateOnly?)d.AsOf, ct);
+        var asOf = await KpiQueries.LatestAsOfAsync(db, ct);
         var sampled = cases.Select(c => c.CaseId).Distinct().ToList();
         var deadlines = asOf is { } a
             ? await db.Deadlines.AsNoTracking().Where(d => d.AsOf == a && sampled.Contains(d.CaseId) && d.Due <= a).Select(d => new { d.Kind, d.Due, d.DoneOn }).ToListAsync(ct)
@@ -69,7 +70,7 @@ public static class SupervisionResults
         return questions.Select(q =>
         {
             var mine = answers.Where(x => textOf.GetValueOrDefault(x.QuestionId) == q.Text).ToList();
-            var kind = q.KpiCode switch { "B1" => DeadlineKind.Examination, "P1" => DeadlineKind.ChildPlan, "F1" => DeadlineKind.FollowUp, "T1" => DeadlineKind.SupervisoryVisit, _ => (DeadlineKind?)null };
+            var kind = Domain.Deadlines.KindCountedBy(q.KpiCode);
             var data = kind is null ? null : deadlines.Where(d => d.Kind == kind).ToList();
             return new QuestionResult(q.Id, q.Text,
                 mine.Count(x => x.Value == ReviewAnswerValue.Yes), mine.Count(x => x.Value != ReviewAnswerValue.NotRelevant),

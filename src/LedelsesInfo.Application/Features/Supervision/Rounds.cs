@@ -30,6 +30,15 @@ internal static class RoundRules
         (await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync(ct))
             .Where(q => round.FocusArea is null || q.FocusArea == round.FocusArea).ToList();
 
+    /// <summary>A round's progress: its cases (not swapped out), the leader's answers given, and the answers a sign-off needs.</summary>
+    public static async Task<(int Cases, int Answered, int Expected)> ProgressAsync(IAppDbContext db, ReviewRound round, CancellationToken ct)
+    {
+        var cases = await db.ReviewCases.Where(c => c.RoundId == round.Id && !c.Swapped).Select(c => c.Id).ToListAsync(ct);
+        var questions = (await QuestionsAsync(db, round, ct)).Count;
+        var answered = await db.ReviewAnswers.CountAsync(a => cases.Contains(a.ReviewCaseId) && a.Stage == AnswerStage.Leader, ct);
+        return (cases.Count, answered, cases.Count * questions);
+    }
+
     /// <summary>The cases a team could be reviewed on in a quarter: open at some point in it, with their measure kinds.</summary>
     public static async Task<List<SampleCandidate>> CandidatesAsync(IAppDbContext db, string teamId, int year, int quarter, CancellationToken ct)
     {
@@ -211,13 +220,10 @@ public sealed class SignOffRoundHandler(IAppDbContext db, ICurrentUser user, ICl
     public async ValueTask<bool> Handle(SignOffRound command, CancellationToken ct)
     {
         var round = await RoundRules.LeaderRoundAsync(db, user, clock, command.RoundId, ct);
-        var cases = await db.ReviewCases.Where(c => c.RoundId == round.Id && !c.Swapped).Select(c => c.Id).ToListAsync(ct);
-        var questions = await RoundRules.QuestionsAsync(db, round, ct);
-        var answered = await db.ReviewAnswers.CountAsync(a => cases.Contains(a.ReviewCaseId) && a.Stage == AnswerStage.Leader, ct);
-        var expected = cases.Count * questions.Count;
-        if (cases.Count == 0 || answered < expected)
+        var (cases, answered, expected) = await RoundRules.ProgressAsync(db, round, ct);
+        if (cases == 0 || answered < expected)
         {
-            throw new ValidationException(cases.Count == 0 ? "Runden har ingen sager endnu." : $"{expected - answered} af {expected} svar mangler, før runden kan afsluttes.");
+            throw new ValidationException(cases == 0 ? "Runden har ingen sager endnu." : $"{expected - answered} af {expected} svar mangler, før runden kan afsluttes.");
         }
         round.Status = RoundStatus.SignedOff;
         round.SignedOffAt = clock.Now;
