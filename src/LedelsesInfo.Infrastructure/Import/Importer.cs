@@ -392,7 +392,6 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         };
     }
 
-
     private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();

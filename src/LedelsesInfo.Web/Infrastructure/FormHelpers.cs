@@ -2,6 +2,7 @@ using FluentValidation;
 using LedelsesInfo.Application.Features.Supervision;
 using LedelsesInfo.Domain;
 using Mediator;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LedelsesInfo.Web.Infrastructure;
 
@@ -12,6 +13,17 @@ public static class FormHelpers
     {
         ArgumentNullException.ThrowIfNull(exception);
         return string.Join(" ", exception.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(exception.Message));
+    }
+
+    /// <summary>A refused command's messages on the page's form (shown by the _ModelErrors partial), under the field named, or each error's own property.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, ValidationException exception, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(exception);
+        foreach (var error in exception.Errors)
+        {
+            modelState.AddModelError(field ?? error.PropertyName, error.ErrorMessage);
+        }
     }
 
     /// <summary>Saves every answer of a review form (fields a{questionId} and c{questionId}); returns how many were given.</summary>

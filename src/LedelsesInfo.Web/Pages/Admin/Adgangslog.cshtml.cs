@@ -1,5 +1,6 @@
 using FluentValidation;
 using LedelsesInfo.Application.Features.AccessLogs;
+using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,10 +28,7 @@ public sealed class AdgangslogModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(nameof(CaseId), error.ErrorMessage);
-            }
+            FormHelpers.AddErrors(ModelState, ex, nameof(CaseId));
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         return Page();

@@ -2,6 +2,7 @@ using FluentValidation;
 using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
+using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,10 +56,7 @@ public sealed class IndstillingModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-            }
+            FormHelpers.AddErrors(ModelState, ex);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
