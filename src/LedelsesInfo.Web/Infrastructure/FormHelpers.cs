@@ -26,8 +26,8 @@ public static class FormHelpers
         }
     }
 
-    /// <summary>Saves every answer of a review form (fields a{questionId} and c{questionId}); returns how many were given.</summary>
-    public static async Task<int> SaveAnswersAsync(IMediator mediator, long reviewCaseId, IFormCollection form, CancellationToken ct)
+    /// <summary>Saves every answer of a review form (fields a{questionId} and c{questionId}); returns the page's message of how many were saved.</summary>
+    public static async Task<string> SaveAnswersAsync(IMediator mediator, long reviewCaseId, IFormCollection form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mediator);
         ArgumentNullException.ThrowIfNull(form);
@@ -40,6 +40,6 @@ public static class FormHelpers
                 saved++;
             }
         }
-        return saved;
+        return saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
     }
 }

@@ -28,16 +28,19 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
             Dashboard = await mediator.Send(new GetCommitteeDashboard(null, AsOf), ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        var year = Dashboard.Quarter is { } q ? int.Parse(q[..4], System.Globalization.CultureInfo.InvariantCulture) : DateTime.Today.Year;
-        Supervision = await mediator.Send(new LedelsesInfo.Application.Features.Supervision.GetSupervisionOverview(year, HideSmallNumbers: true), ct);
+        Supervision = await SupervisionAsync(Dashboard, ct);
         return Page();
     }
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
         var d = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
-        var year = d.Quarter is { } q ? int.Parse(q[..4], System.Globalization.CultureInfo.InvariantCulture) : DateTime.Today.Year;
-        var s = await mediator.Send(new LedelsesInfo.Application.Features.Supervision.GetSupervisionOverview(year, HideSmallNumbers: true), ct);
+        var s = await SupervisionAsync(d, ct);
         return [d.Overview, d.Comparison, d.Goals, d.EconomyTable, s.Municipality, s.ActionPlanTable];
     }
+
+    /// <summary>Management supervision for the year of the quarter shown, small numbers hidden as the committee sees them.</summary>
+    private async Task<LedelsesInfo.Application.Features.Supervision.SupervisionOverview> SupervisionAsync(CommitteeDashboard dashboard, CancellationToken ct) =>
+        await mediator.Send(new LedelsesInfo.Application.Features.Supervision.GetSupervisionOverview(
+            dashboard.Quarter is { } q ? Figures.YearOf(q) : DateTime.Today.Year, HideSmallNumbers: true), ct);
 }

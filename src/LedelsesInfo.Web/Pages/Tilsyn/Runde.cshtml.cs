@@ -26,11 +26,8 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
     public Task<IActionResult> OnPostSwapAsync(long reviewCaseId, string? reason, CancellationToken ct) =>
         Do(async () => TempData["Gemt"] = $"Sagen er byttet ud med {(await mediator.Send(new SwapCase(reviewCaseId, reason ?? ""), ct)).CaseId}.");
 
-    public Task<IActionResult> OnPostAnswerAsync(long reviewCaseId, CancellationToken ct) => Do(async () =>
-    {
-        var saved = await FormHelpers.SaveAnswersAsync(mediator, reviewCaseId, Request.Form, ct);
-        TempData["Gemt"] = saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
-    });
+    public Task<IActionResult> OnPostAnswerAsync(long reviewCaseId, CancellationToken ct) =>
+        Do(async () => TempData["Gemt"] = await FormHelpers.SaveAnswersAsync(mediator, reviewCaseId, Request.Form, ct));
 
     public Task<IActionResult> OnPostPlanAsync(long questionId, string? what, string? who, DateOnly? byWhen, CancellationToken ct) => Do(async () =>
     {

@@ -22,8 +22,7 @@ public sealed class SelvevalueringModel(IMediator mediator) : PageModel
     {
         try
         {
-            var saved = await FormHelpers.SaveAnswersAsync(mediator, Id, Request.Form, ct);
-            TempData["Gemt"] = saved == 0 ? "Der var ingen svar at gemme." : $"{saved} svar er gemt.";
+            TempData["Gemt"] = await FormHelpers.SaveAnswersAsync(mediator, Id, Request.Form, ct);
         }
         catch (ValidationException ex)
         {
