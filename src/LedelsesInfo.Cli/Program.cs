@@ -118,7 +118,7 @@ static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAs
         var scope = result.RecomputedFrom is { } from ? $"perioder fra {from:yyyy-MM-dd} genberegnet, resten overført" : "alle perioder beregnet";
         Console.WriteLine($"Nøgletal beregnet pr. {result.AsOf:yyyy-MM-dd} (historik fra {result.HistoryStart:yyyy-MM-dd}; {scope}): " +
             $"{result.Values:N0} værdier, {result.Deadlines:N0} frister ({result.Elapsed.TotalSeconds:N1} s)");
-        if (Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1")
+        if (Profiling())
         {
             foreach (var (step, elapsed) in result.Steps.OrderByDescending(s => s.Elapsed))
             {
@@ -129,10 +129,13 @@ static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAs
     return result;
 }
 
+// LEDELSESINFO_PROFILE=1: the recompute's slow statements and the process's peak memory are printed (the benchmark reads them).
+static bool Profiling() => Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1";
+
 // The benchmark reads this line to record the peak memory of an import or a recompute.
 static void ReportPeakMemory()
 {
-    if (Environment.GetEnvironmentVariable("LEDELSESINFO_PROFILE") == "1")
+    if (Profiling())
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         Console.WriteLine($"peak_memory_mb={self.PeakWorkingSet64 / 1024 / 1024}");
