@@ -99,7 +99,7 @@ switch (command.Name)
         if (command.Name == "export-kpis")
         {
             var output = command.Option("out") ?? throw new ArgumentException("--out mangler");
-            var rows = await scope.ServiceProvider.GetRequiredService<LedelsesInfo.Infrastructure.Kpis.KpiExport>().WriteAsync(output, computed.AsOf);
+            var rows = await scope.ServiceProvider.GetRequiredService<LedelsesInfo.Infrastructure.KeyFigures.KpiExport>().WriteAsync(output, computed.AsOf);
             Console.WriteLine($"{rows:N0} rækker skrevet til {output} (opgjort pr. {computed.AsOf:yyyy-MM-dd})");
         }
         ReportPeakMemory();
@@ -110,9 +110,9 @@ switch (command.Name)
         return 2;
 }
 
-static async Task<LedelsesInfo.Infrastructure.Kpis.RecomputeResult?> RecomputeAsync(IServiceProvider services, DateOnly? asOf, bool full)
+static async Task<LedelsesInfo.Infrastructure.KeyFigures.RecomputeResult?> RecomputeAsync(IServiceProvider services, DateOnly? asOf, bool full)
 {
-    var result = await services.GetRequiredService<LedelsesInfo.Infrastructure.Kpis.KpiEngine>().RecomputeAsync(asOf, full);
+    var result = await services.GetRequiredService<LedelsesInfo.Infrastructure.KeyFigures.KpiEngine>().RecomputeAsync(asOf, full);
     if (result is not null)
     {
         var scope = result.RecomputedFrom is { } from ? $"perioder fra {from:yyyy-MM-dd} genberegnet, resten overført" : "alle perioder beregnet";

@@ -57,16 +57,6 @@ public static class Deadlines
     /// <summary>§ 91: the child's plan within 3 months of the decision to place.</summary>
     public static DateOnly ChildPlan(DateOnly decidedOn) => DanishCalendar.AddMonths(decidedOn, 3);
 
-    /// <summary>The deadlines a key figure counts, where it counts one kind (B1, P1, F1, T1); null for the others.</summary>
-    public static DeadlineKind? KindCountedBy(string? kpiCode) => kpiCode switch
-    {
-        "B1" => DeadlineKind.Examination,
-        "P1" => DeadlineKind.ChildPlan,
-        "F1" => DeadlineKind.FollowUp,
-        "T1" => DeadlineKind.SupervisoryVisit,
-        _ => null,
-    };
-
     public static DeadlineState StateOf(DateOnly due, DateOnly? doneOn, DateOnly asOf)
     {
         if (doneOn is { } done && done <= asOf)

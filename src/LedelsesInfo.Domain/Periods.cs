@@ -2,6 +2,14 @@ using System.Globalization;
 
 namespace LedelsesInfo.Domain;
 
+public enum PeriodKind
+{
+    [Code("uge")] Week,
+    [Code("maaned")] Month,
+    [Code("kvartal")] Quarter,
+    [Code("aar")] Year,
+}
+
 /// <summary>A reporting period: an ISO week, a month, a quarter or a year, written as in the export.</summary>
 public readonly record struct Period(PeriodKind Kind, string Key, DateOnly Start, DateOnly End)
 {

@@ -211,10 +211,10 @@ public static class ReviewDefaults
 
     public static readonly IReadOnlyList<(string Text, string FocusArea, string? KpiCode)> Questions =
     [
-        ("Er den børnefaglige undersøgelse afsluttet inden for 4 måneder?", "Undersøgelse", "B1"),
+        ("Er den børnefaglige undersøgelse afsluttet inden for 4 måneder?", "Undersøgelse", KpiCatalogue.B1.Code),
         ("Er barnets synspunkter indhentet før afgørelsen?", "Undersøgelse", null),
-        ("Er barnets plan udarbejdet rettidigt (senest 3 måneder efter afgørelsen om anbringelse)?", "Plan og opfølgning", "P1"),
-        ("Er der fulgt rettidigt op på indsatsen?", "Plan og opfølgning", "F1"),
+        ("Er barnets plan udarbejdet rettidigt (senest 3 måneder efter afgørelsen om anbringelse)?", "Plan og opfølgning", KpiCatalogue.P1.Code),
+        ("Er der fulgt rettidigt op på indsatsen?", "Plan og opfølgning", KpiCatalogue.F1.Code),
         ("Er der fulgt op på, om indsatsens mål nås?", "Plan og opfølgning", null),
         ("Fremgår serviceniveauet af vurderingen?", "Dokumentation og metode", null),
         ("Er sagen dokumenteret, og er den valgte metode anvendt?", "Dokumentation og metode", null),

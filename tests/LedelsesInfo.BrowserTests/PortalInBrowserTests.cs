@@ -235,7 +235,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
         var asOf = await db.KpiValues.MaxAsync(v => v.AsOf);
         var export = Path.Combine(BrowserFixture.ArtifactFolder, "noegletal.csv");
-        await new LedelsesInfo.Infrastructure.Kpis.KpiExport(db).WriteAsync(export, asOf);
+        await new LedelsesInfo.Infrastructure.KeyFigures.KpiExport(db).WriteAsync(export, asOf);
         var row = File.ReadLines(export).Single(l => l.StartsWith($"U2;K;{quarter};", StringComparison.Ordinal)).Split(';');
         var expected = decimal.Round(decimal.Parse(row[5], CultureInfo.InvariantCulture), 1, MidpointRounding.AwayFromZero);
         Assert.Equal(expected.ToString("#,##0.0", CultureInfo.GetCultureInfo("da-DK")), shown.Trim());

@@ -1,7 +1,7 @@
 using System.Text;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.DemoData;
-using LedelsesInfo.Infrastructure.Kpis;
+using LedelsesInfo.Infrastructure.KeyFigures;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

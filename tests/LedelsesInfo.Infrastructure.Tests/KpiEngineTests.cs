@@ -1,5 +1,5 @@
 using LedelsesInfo.Domain;
-using LedelsesInfo.Infrastructure.Kpis;
+using LedelsesInfo.Infrastructure.KeyFigures;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

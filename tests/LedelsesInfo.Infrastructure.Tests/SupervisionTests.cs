@@ -3,7 +3,7 @@ using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Supervision;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.DemoData;
-using LedelsesInfo.Infrastructure.Kpis;
+using LedelsesInfo.Infrastructure.KeyFigures;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -137,7 +137,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         Person("K", EmployeeRole.Administrator);
         for (var d = 0; d < profile.Departments; d++)
         {
-            var deptId = $"F{d + 1}";
+            var deptId = DepartmentId(d);
             _units.Add([deptId, "K", $"Børn og Familie {Names.Departments[d % Names.Departments.Length]}", "forvaltning"]);
             Person(deptId, EmployeeRole.Director);
             for (var a = 0; a < profile.AreasPerDepartment; a++)
@@ -488,29 +488,32 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
                     var a22 = (int)(a17 * 1.32);
                     total17 += a17;
                     total22 += a22;
-                    w.Row($"F{d + 1}", year.ToString(CultureInfo.InvariantCulture), a17.ToString(CultureInfo.InvariantCulture), a22.ToString(CultureInfo.InvariantCulture));
+                    w.Row(DepartmentId(d), year.ToString(CultureInfo.InvariantCulture), a17.ToString(CultureInfo.InvariantCulture), a22.ToString(CultureInfo.InvariantCulture));
                 }
                 w.Row("K", year.ToString(CultureInfo.InvariantCulture), total17.ToString(CultureInfo.InvariantCulture), total22.ToString(CultureInfo.InvariantCulture));
             }
         }
         using (var w = new CsvOut(folder, "goals", rows, "kpi_code", "unit_id", "year", "target"))
         {
-            (string Code, decimal Target)[] targets =
+            (Kpi Kpi, decimal Target)[] targets =
             [
-                ("U2", 95), ("U3", 90), ("B1", 80), ("P1", 90), ("F1", 90), ("T1", 95), ("A1", 12), ("A2", 65),
-                ("S1", 25), ("O1", 100), ("O2", 45), ("H1", 12), ("H2", 40), ("X1", 3),
+                (KpiCatalogue.U2, 95), (KpiCatalogue.U3, 90), (KpiCatalogue.B1, 80), (KpiCatalogue.P1, 90), (KpiCatalogue.F1, 90), (KpiCatalogue.T1, 95), (KpiCatalogue.A1, 12), (KpiCatalogue.A2, 65),
+                (KpiCatalogue.S1, 25), (KpiCatalogue.O1, 100), (KpiCatalogue.O2, 45), (KpiCatalogue.H1, 12), (KpiCatalogue.H2, 40), (KpiCatalogue.X1, 3),
             ];
             for (var year = _from.Year; year <= to.Year; year++)
             {
-                foreach (var (code, target) in targets)
+                foreach (var (kpi, target) in targets)
                 {
-                    w.Row(code, "K", year.ToString(CultureInfo.InvariantCulture), target.ToString(Da));
+                    w.Row(kpi.Code, "K", year.ToString(CultureInfo.InvariantCulture), target.ToString(Da));
                 }
                 // One department has set itself a stricter goal for examinations: it is inherited by its teams.
-                w.Row("B1", "F1", year.ToString(CultureInfo.InvariantCulture), "85");
+                w.Row(KpiCatalogue.B1.Code, DepartmentId(0), year.ToString(CultureInfo.InvariantCulture), "85");
             }
         }
     }
+
+    /// <summary>Departments are F1, F2, …</summary>
+    private static string DepartmentId(int index) => $"F{index + 1}";
 
     private Team PickTeam() => _teams[WeightedIndex(_teams.Select(t => t.Workload).ToList())];
 

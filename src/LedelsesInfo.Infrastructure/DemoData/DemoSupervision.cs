@@ -66,7 +66,7 @@ public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
 
     private static ReviewAnswerValue? FromData(string? kpi, List<DeadlineInstance> deadlines)
     {
-        var kind = Deadlines.KindCountedBy(kpi);
+        var kind = KpiCatalogue.DeadlineCountedBy(kpi);
         if (kind is null)
         {
             return null;

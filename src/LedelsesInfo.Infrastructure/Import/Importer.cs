@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Persistence;
+using LedelsesInfo.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -107,7 +108,8 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
         var maxLengths = properties.Select(p => p.GetMaxLength()).ToList();
 
-        var dialect = CreateDialect();
+        var dialect = SqlDialect.For(db);
+        var stage = dialect.Temp("stage");
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -117,16 +119,17 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var connection = db.Database.GetDbConnection();
                 var tx = transaction.GetDbTransaction();
+                var sql = new SqlBatch(connection, tx, ct);
 
-                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
-                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                await sql.ExecAsync(dialect.DropTemp("stage"));
+                await sql.ExecAsync(dialect.DropTemp("stage_rejected"));
                 var stageColumns = properties.Select((p, i) => new StageColumn(columns[i], p.GetColumnType(storeObject), mappings[i].Converter?.ProviderClrType ?? mappings[i].ClrType)).ToList();
-                await DbCommands.ExecAsync(connection, tx, dialect.CreateTemp("stage",
-                    $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))), ct);
-                await DbCommands.ExecAsync(connection, tx, dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {(IsSqlite ? "INTEGER" : "int")} NOT NULL PRIMARY KEY"), ct);
+                await sql.ExecAsync(dialect.CreateTemp("stage",
+                    $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))));
+                await sql.ExecAsync(dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL PRIMARY KEY"));
 
                 var staged = 0;
-                await using (var writer = dialect.OpenWriter(connection, tx, stageColumns))
+                await using (var writer = dialect.OpenWriter(connection, tx, stage, stageColumns))
                 {
                     var providerValues = new object?[properties.Count];
                     foreach (var textRow in file.Rows())
@@ -167,7 +170,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                     run.Warnings.Add("filen har kun en overskriftsrække; intet at indlæse");
                 }
 
-                var rejectedInStage = await CheckStagedRowsAsync(connection, tx, dialect, spec, entity, storeObject, columns, keys, run, ct);
+                var rejectedInStage = await CheckStagedRowsAsync(sql, dialect, spec, entity, storeObject, columns, keys, run, ct);
                 run.RowsRejected += rejectedInStage;
 
                 if (run.Options.Strict && run.RowsRejected > 0)
@@ -179,12 +182,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 }
                 if (staged - rejectedInStage > 0)
                 {
-                    run.ChangedFrom = await ChangedFromAsync(connection, tx, dialect, ChangeRule.For(spec.Name), table, columns, keys,
+                    run.ChangedFrom = await ChangedFromAsync(sql, dialect, ChangeRule.For(spec.Name), table, columns, keys,
                         property => entity.FindProperty(property)!.GetColumnName(storeObject)!, ct);
-                    await DbCommands.ExecAsync(connection, tx, dialect.Upsert(table, columns, keys), ct);
+                    await sql.ExecAsync(dialect.Upsert(table, stage, NotRejected(dialect), columns, keys));
                 }
-                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage"), ct);
-                await DbCommands.ExecAsync(connection, tx, dialect.DropTemp("stage_rejected"), ct);
+                await sql.ExecAsync(dialect.DropTemp("stage"));
+                await sql.ExecAsync(dialect.DropTemp("stage_rejected"));
                 await transaction.CommitAsync(ct);
                 run.RowsApplied = staged - rejectedInStage;
             }
@@ -294,25 +297,21 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
     }
 
     /// <summary>Set-based checks on the staged rows: the same key twice in the file, and references to unknown ids.</summary>
-    private async Task<int> CheckStagedRowsAsync(DbConnection connection, DbTransaction tx, ImportDialect d, FileSpec spec, IEntityType entity,
+    private async Task<int> CheckStagedRowsAsync(SqlBatch sql, SqlDialect d, FileSpec spec, IEntityType entity,
         StoreObjectIdentifier storeObject, List<string> columns, List<string> keys, FileRun run, CancellationToken ct)
     {
         var rowNo = d.Q("row_no");
-        await DbCommands.ExecAsync(connection, tx, d.CreateTempIndex("stage", string.Join(", ", keys.Select(d.Q)) + ", " + rowNo), ct);
+        await sql.ExecAsync(d.CreateTempIndex("stage", string.Join(", ", keys.Select(d.Q)) + ", " + rowNo));
 
         // A key seen earlier in the file: keep the first row, reject the later ones.
         var sameKey = string.Join(" AND ", keys.Select(k => $"f.{d.Q(k)} = s.{d.Q(k)}"));
-        var duplicate = $"EXISTS (SELECT 1 FROM {d.Stage} f WHERE {sameKey} AND f.{rowNo} < s.{rowNo})";
-        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(s.{d.Q(k)} AS {(IsSqlite ? "TEXT" : "nvarchar(64)")})"));
-        if (!IsSqlite)
-        {
-            keyText = keyText.Replace(" || ", " + ", StringComparison.Ordinal);
-        }
+        var duplicate = $"EXISTS (SELECT 1 FROM {Stage(d)} f WHERE {sameKey} AND f.{rowNo} < s.{rowNo})";
+        var keyText = string.Join($" {d.Concat} '/' {d.Concat} ", keys.Select(k => $"CAST(s.{d.Q(k)} AS {d.CastText})"));
         var keyColumnNames = string.Join("/", keys.Select(k => spec.Columns[columns.IndexOf(k)].Name));
-        await CollectAsync(connection, tx, d,
-            $"s.{rowNo}, {keyText}, (SELECT MIN(f.{rowNo}) FROM {d.Stage} f WHERE {sameKey}) FROM {d.Stage} s WHERE {duplicate} ORDER BY s.{rowNo}",
-            r => run.AddError(r.GetInt32(0), keyColumnNames, r.GetString(1), $"samme nøgle står allerede i række {r.GetInt32(2)} i filen"), ct);
-        await DbCommands.ExecAsync(connection, tx, $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {duplicate}", ct);
+        await CollectAsync(sql, d,
+            $"s.{rowNo}, {keyText}, (SELECT MIN(f.{rowNo}) FROM {Stage(d)} f WHERE {sameKey}) FROM {Stage(d)} s WHERE {duplicate} ORDER BY s.{rowNo}",
+            r => run.AddError(r.GetInt32(0), keyColumnNames, r.GetString(1), $"samme nøgle står allerede i række {r.GetInt32(2)} i filen"));
+        await sql.ExecAsync($"INSERT INTO {Rejected(d)} ({rowNo}) SELECT s.{rowNo} FROM {Stage(d)} s WHERE {duplicate}");
 
         foreach (var reference in spec.References)
         {
@@ -320,40 +319,30 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             var target = db.Model.FindEntityType(reference.Target)!;
             var targetTable = StoreObjectIdentifier.Table(target.GetTableName()!, target.GetSchema());
             var targetKey = d.Q(target.FindPrimaryKey()!.Properties.Single().GetColumnName(targetTable)!);
-            var condition = reference.Condition is { } c ? $" AND t.{d.Q(target.FindProperty(c.Property)!.GetColumnName(targetTable)!)} = '{c.Value}'" : "";
+            var condition = reference.Condition is { } c ? $" AND t.{d.Q(target.FindProperty(c.Property)!.GetColumnName(targetTable)!)} = {SqlDialect.Literal(c.Value)}" : "";
             var unknown = $"s.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Q(target.GetTableName()!)} t WHERE t.{targetKey} = s.{column}{condition})";
             if (reference.OrInThisFile)
             {
-                unknown += $" AND NOT EXISTS (SELECT 1 FROM {d.Stage} o WHERE o.{d.Q(keys[0])} = s.{column})";
+                unknown += $" AND NOT EXISTS (SELECT 1 FROM {Stage(d)} o WHERE o.{d.Q(keys[0])} = s.{column})";
             }
             var reason = reference.Condition is null
                 ? $"ukendt {reference.Description}: id'et findes ikke i portalen"
                 : $"ukendt {reference.Description}: id'et findes ikke, eller enheden er ikke et {reference.Description}";
-            await CollectAsync(connection, tx, d, $"s.{rowNo}, s.{column} FROM {d.Stage} s WHERE {unknown} ORDER BY s.{rowNo}",
-                r => run.AddError(r.GetInt32(0), reference.Column, r.GetString(1), reason), ct);
-            await DbCommands.ExecAsync(connection, tx,
-                $"INSERT INTO {d.Rejected} ({rowNo}) SELECT s.{rowNo} FROM {d.Stage} s WHERE {unknown} AND NOT EXISTS (SELECT 1 FROM {d.Rejected} x WHERE x.{rowNo} = s.{rowNo})", ct);
+            await CollectAsync(sql, d, $"s.{rowNo}, s.{column} FROM {Stage(d)} s WHERE {unknown} ORDER BY s.{rowNo}",
+                r => run.AddError(r.GetInt32(0), reference.Column, r.GetString(1), reason));
+            await sql.ExecAsync($"INSERT INTO {Rejected(d)} ({rowNo}) SELECT s.{rowNo} FROM {Stage(d)} s WHERE {unknown} AND NOT EXISTS (SELECT 1 FROM {Rejected(d)} x WHERE x.{rowNo} = s.{rowNo})");
         }
-        return Convert.ToInt32(await ScalarAsync(connection, tx, $"SELECT COUNT(*) FROM {d.Rejected}", ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(await sql.ScalarAsync($"SELECT COUNT(*) FROM {Rejected(d)}"), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task CollectAsync(DbConnection connection, DbTransaction tx, ImportDialect d, string selectBody, Action<DbDataReader> add, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = d.Top(MaxErrorsKept, selectBody);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            add(reader);
-        }
-    }
+    private static Task CollectAsync(SqlBatch sql, SqlDialect d, string selectBody, Action<DbDataReader> add) =>
+        sql.ReadAsync(d.Top(MaxErrorsKept, selectBody), add);
 
     /// <summary>
     /// Before the upsert: the earliest day the staged rows that are new or differ from what is stored can change a key
     /// figure from, by the file's <see cref="ChangeRule"/>. Rows equal to what is stored change nothing.
     /// </summary>
-    private static async Task<DateOnly?> ChangedFromAsync(DbConnection connection, DbTransaction tx, ImportDialect d, ChangeRule rule, string table,
+    private static async Task<DateOnly?> ChangedFromAsync(SqlBatch sql, SqlDialect d, ChangeRule rule, string table,
         IReadOnlyList<string> columns, IReadOnlyList<string> keys, Func<string, string> column, CancellationToken ct)
     {
         if (rule.Kind == ChangeKind.None)
@@ -369,7 +358,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         var added = rule.Kind == ChangeKind.Everything ? d.Everything : rule.Dates.Count == 0 ? null : d.Earliest(rule.Dates.Select(p => Col("s", p)).ToList());
         if (added is not null)
         {
-            parts.Add($"SELECT {added} AS d FROM {d.Stage} s WHERE {d.NotRejected} AND NOT EXISTS (SELECT 1 FROM {d.Q(table)} t WHERE {join})");
+            parts.Add($"SELECT {added} AS d FROM {Stage(d)} s WHERE {NotRejected(d)} AND NOT EXISTS (SELECT 1 FROM {d.Q(table)} t WHERE {join})");
         }
         var (changed, where) = rule.Kind switch
         {
@@ -380,8 +369,8 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 $"ELSE {d.Earliest(rule.Dates.Select(p => $"CASE WHEN {Differs(p)} THEN {d.Earliest([Col("s", p), Col("t", p)])} END").ToList())} END",
                 string.Join(" OR ", rule.Structural.Concat(rule.Dates).Select(Differs))),
         };
-        parts.Add($"SELECT {changed} AS d FROM {d.Stage} s JOIN {d.Q(table)} t ON {join} WHERE {d.NotRejected} AND ({where})");
-        var earliest = await ScalarAsync(connection, tx, $"SELECT MIN(x.d) FROM ({string.Join(" UNION ALL ", parts)}) x", ct);
+        parts.Add($"SELECT {changed} AS d FROM {Stage(d)} s JOIN {d.Q(table)} t ON {join} WHERE {NotRejected(d)} AND ({where})");
+        var earliest = await sql.ScalarAsync($"SELECT MIN(x.d) FROM ({string.Join(" UNION ALL ", parts)}) x");
         return earliest switch
         {
             null or DBNull => null,
@@ -392,21 +381,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         };
     }
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
+    private static string Stage(SqlDialect d) => d.Temp("stage");
 
-    private bool IsSqlite => db.Database.IsSqlite();
+    private static string Rejected(SqlDialect d) => d.Temp("stage_rejected");
 
-    private ImportDialect CreateDialect()
-    {
-        var helper = db.GetService<ISqlGenerationHelper>();
-        return IsSqlite ? new SqliteImportDialect(helper) : new SqlServerImportDialect(helper);
-    }
+    /// <summary>The staged row <c>s</c> was not rejected.</summary>
+    private static string NotRejected(SqlDialect d) => $"NOT EXISTS (SELECT 1 FROM {Rejected(d)} r WHERE r.{d.Q("row_no")} = s.{d.Q("row_no")})";
 
     /// <summary>The state of one file's import.</summary>
     private sealed class FileRun(string path, FileSpec? spec, ImportOptions options)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace LedelsesInfo.Infrastructure.Persistence;
 
 /// <summary>Brings a database up to date at start-up and, when asked and the database is empty, fills it with the demo municipality.</summary>
-public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, Kpis.KpiEngine engine, IClock clock, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, KeyFigures.KpiEngine engine, IClock clock, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {

@@ -43,16 +43,19 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString);
     }
 
+    /// <summary>One for every context: it keeps only the saves under way, by context.</summary>
+    private static readonly DataVersionInterceptor DataVersion = new();
+
     public void Configure(DbContextOptionsBuilder options)
     {
         ArgumentNullException.ThrowIfNull(options);
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations).CommandTimeout(600)).AddInterceptors(new SqlitePragmas());
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations).CommandTimeout(600)).AddInterceptors(new SqlitePragmas(), DataVersion);
                 break;
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(SqlServerMigrations).CommandTimeout(600));
+                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(SqlServerMigrations).CommandTimeout(600)).AddInterceptors(DataVersion);
                 break;
             default:
                 throw new InvalidOperationException($"Ukendt database: {Provider}");
@@ -81,8 +84,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddLedelsesInfoDatabase(settings);
         services.AddScoped<Import.Importer>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<Kpis.KpiEngine>();
-        services.AddScoped<Kpis.KpiExport>();
+        services.AddScoped<KeyFigures.KpiEngine>();
+        services.AddScoped<KeyFigures.KpiExport>();
         return services;
     }
 

@@ -68,7 +68,7 @@ public static class KpiSeed
         {
             Audience = audience,
             KpiCode = kpi.Code,
-            Enabled = audience != Audience.Caseworker || kpi.Code is "U2" or "U3" or "B1" or "P1" or "F1" or "T1" or "S1",
+            Enabled = audience != Audience.Caseworker || kpi.CaseworkerDefault,
             Cadence = audience switch
             {
                 Audience.Committee => PeriodKind.Quarter,

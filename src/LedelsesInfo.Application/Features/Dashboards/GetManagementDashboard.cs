@@ -38,7 +38,7 @@ public sealed record GetManagementDashboard(string? UnitId = null, string? Month
 
 public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>
 {
-    private static readonly string[] HrBesideDeadlines = ["H1", "H2", "F1", "B1"];
+    private static readonly string[] HrBesideDeadlines = [KpiCatalogue.H1.Code, KpiCatalogue.H2.Code, KpiCatalogue.F1.Code, KpiCatalogue.B1.Code];
 
     public async ValueTask<ManagementDashboard> Handle(GetManagementDashboard query, CancellationToken ct)
     {
@@ -182,14 +182,15 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var spent = await db.Payments.Where(p => p.PostedOn >= period.Start && p.PostedOn <= last && p.ActivityId != null)
             .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
         var map = TeamToChild(units, children);
-        var hasX1 = kpis.Any(k => k.Code == "X1");
+        var x1 = KpiCatalogue.X1;
+        var hasX1 = kpis.Contains(x1);
         return new TableData("krydstal", $"Produktivitet og pris pr. indsats, {Periods.DanishName(period)}",
-            [new("Enhed"), new("X1 Produktivitet (pr. 100 timer)", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
+            [new("Enhed"), new($"{x1.Code} {x1.Name} ({x1.Unit})", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
             children.Select(c =>
             {
                 var count = active.Where(r => map.GetValueOrDefault(r.Key) == c.Id).Sum(r => r.Count);
                 var money = spent.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).Sum(r => r.Total);
-                return (object?[])[c.Name, hasX1 ? Value(compare[("X1", c.Id)]) : null, count, money, count == 0 ? null : decimal.Round(money / count, 0)];
+                return (object?[])[c.Name, hasX1 ? Value(compare[(x1.Code, c.Id)]) : null, count, money, count == 0 ? null : decimal.Round(money / count, 0)];
             }).ToList());
     }
 

@@ -122,7 +122,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             .GroupBy(c => c.CaseworkerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var fte = await db.HrMonths.Where(h => h.Month == month && caseworkers.Select(c => c.Id).Contains(h.EmployeeId))
             .ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, ct);
-        var s1 = KpiCatalogue.Get("S1");
+        var s1 = KpiCatalogue.S1;
         var caseload = new TableData("sagstal", $"Sager pr. sagsbehandler {Format(day)} (anbefaling 20-30)",
             [new("Sagsbehandler"), new("Åbne sager", ColumnKind.Number), new("Årsværk", ColumnKind.Number), new("Sager pr. årsværk", ColumnKind.Number), new("Status")],
             caseworkers.Select(cw =>

@@ -70,7 +70,7 @@ public static class SupervisionResults
         return questions.Select(q =>
         {
             var mine = answers.Where(x => textOf.GetValueOrDefault(x.QuestionId) == q.Text).ToList();
-            var kind = Domain.Deadlines.KindCountedBy(q.KpiCode);
+            var kind = KpiCatalogue.DeadlineCountedBy(q.KpiCode);
             var data = kind is null ? null : deadlines.Where(d => d.Kind == kind).ToList();
             return new QuestionResult(q.Id, q.Text,
                 mine.Count(x => x.Value == ReviewAnswerValue.Yes), mine.Count(x => x.Value != ReviewAnswerValue.NotRelevant),

@@ -4,7 +4,7 @@ using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace LedelsesInfo.Infrastructure.Kpis;
+namespace LedelsesInfo.Infrastructure.KeyFigures;
 
 /// <summary>
 /// The key-figure export of shared/formats.md: UTF-8, ';', invariant decimal point, one row per figure, unit and

@@ -1,0 +1,90 @@
+namespace LedelsesInfo.Domain;
+
+/// <summary>Which side of a target is good.</summary>
+public enum KpiDirection
+{
+    /// <summary>A count with no good or bad side (U1).</summary>
+    None,
+    High,
+    Low,
+    /// <summary>Good inside a band (S1: 20-30 cases per caseworker).</summary>
+    Band,
+    /// <summary>Good at or under the target (O1: spending within budget).</summary>
+    AtMost,
+}
+
+/// <summary>What a figure's numerator and denominator are made of, which decides how they are stored and summed.</summary>
+public enum KpiParts
+{
+    /// <summary>Counts, days, hours or FTE: decimal quantities.</summary>
+    Quantities,
+    /// <summary>Kroner (stored as whole øre on SQLite, docs/decisions/0005).</summary>
+    Money,
+}
+
+/// <summary>
+/// A key figure (nøgletal) of the catalogue: how its value is formed and read. One definition for every audience and
+/// grain; the engine, the read side and the catalogue pages take every fact about a figure from here
+/// (docs/key-figures.md). Adding a figure is one entry in <see cref="KpiCatalogue"/> and one fact module in the engine.
+/// </summary>
+/// <param name="Multiplier">100 for a share in percent, else 1.</param>
+/// <param name="SourceFiles">The import files the figure is computed from (docs/formats.md).</param>
+/// <param name="FromMonthlyData">Built on monthly data (budget, HR): computed by month, quarter and year, never by week.</param>
+/// <param name="NumeratorCounts">The numerator counts individuals (children, notifications, deadlines), so small-number suppression judges it.</param>
+/// <param name="DenominatorCounts">The same for the denominator.</param>
+/// <param name="Parts">Money or quantities.</param>
+/// <param name="DenominatorScale">The summed denominator is divided by this: 12 turns FTE-months into FTE-years, 100 hours into "per 100 hours", 1,000 children into "per 1,000".</param>
+/// <param name="CountsDeadline">The statutory deadline kind the figure counts (B1, P1, F1, T1); null for the others.</param>
+/// <param name="CaseworkerDefault">On for caseworkers in the default audience matrix (every other audience gets every figure).</param>
+/// <param name="Counts">Who or what the figure counts, written out for the reader (for HR figures: which employees).</param>
+public sealed record Kpi(
+    string Code,
+    string Name,
+    string Unit,
+    KpiDirection Direction,
+    decimal Multiplier,
+    string Description,
+    string Rule,
+    string? LegalBasis,
+    string SourceFiles,
+    bool FromMonthlyData = false,
+    decimal? BandLow = null,
+    decimal? BandHigh = null,
+    bool NumeratorCounts = true,
+    bool DenominatorCounts = true,
+    KpiParts Parts = KpiParts.Quantities,
+    decimal DenominatorScale = 1,
+    DeadlineKind? CountsDeadline = null,
+    bool CaseworkerDefault = false,
+    string? Counts = null)
+{
+    /// <summary>
+    /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,
+    /// children, cases, completed tasks). Money, FTE, hours and population are not counts of people and are never "&lt;5".
+    /// </summary>
+    public SuppressionCell Cell(string key, decimal numerator, decimal? denominator) =>
+        new(key, NumeratorCounts ? numerator : null, DenominatorCounts ? denominator : null);
+
+    public bool IsPercent => Multiplier == 100m;
+
+    /// <summary>A count shown as a whole number (U1).</summary>
+    public bool IsCount => Direction == KpiDirection.None;
+
+    /// <summary>numerator ÷ denominator (× 100 for a share); a count is its numerator; no value when the denominator is 0.</summary>
+    public decimal? Value(decimal numerator, decimal? denominator) =>
+        denominator is null ? numerator : denominator == 0 ? null : numerator / denominator.Value * Multiplier;
+
+    public string GoodWhen => Direction switch
+    {
+        KpiDirection.High => "høj",
+        KpiDirection.Low => "lav",
+        KpiDirection.Band => $"{BandLow:0}-{BandHigh:0}",
+        KpiDirection.AtMost => "nær 100, højst målet",
+        _ => "—",
+    };
+
+    /// <summary>Whether the figure is computed for a kind of period (monthly data have no weeks of their own).</summary>
+    public bool ComputedFor(PeriodKind kind) => !(FromMonthlyData && kind == PeriodKind.Week);
+
+    public override string ToString() => Code;
+}

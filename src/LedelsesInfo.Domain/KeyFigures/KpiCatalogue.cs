@@ -1,0 +1,80 @@
+namespace LedelsesInfo.Domain;
+
+/// <summary>
+/// The catalogue (nøgletalskatalog): every key figure with its exact rule, in catalogue order. This is the only place a
+/// figure's code is written; code elsewhere names a figure as <c>KpiCatalogue.B1</c> (a test holds this).
+/// </summary>
+public static class KpiCatalogue
+{
+    public static readonly Kpi U1 = new("U1", "Antal underretninger", "antal", KpiDirection.None, 1,
+            "Hvor mange underretninger kommunen har modtaget.",
+            "Underretninger med modtagelsestidspunkt i perioden.", "Barnets Lov §§ 133-137", "notifications");
+    public static readonly Kpi U2 = new("U2", "Underretninger vurderet inden for 24 timer", "%", KpiDirection.High, 100,
+            "Hvor ofte en underretning bliver vurderet inden for et døgn, så et barn i akut fare får hjælp.",
+            "Af underretningerne modtaget i perioden, hvis 24-timersfrist er udløbet senest på opgørelsesdagen eller som er vurderet: andelen vurderet senest 24 timer efter modtagelsen.",
+            "Barnets Lov §§ 136-137", "notifications", CaseworkerDefault: true);
+    public static readonly Kpi U3 = new("U3", "Kvittering til fagpersoner inden for 6 hverdage", "%", KpiDirection.High, 100,
+            "Hvor ofte en fagperson, der har underrettet, får kvittering til tiden.",
+            "Af underretninger fra fagpersoner modtaget i perioden, hvis frist er udløbet senest på opgørelsesdagen eller som har fået kvittering: andelen med kvittering senest 6. hverdag efter modtagelsesdagen (weekender og helligdage tæller ikke).",
+            "Barnets Lov kap. 16", "notifications", CaseworkerDefault: true);
+    public static readonly Kpi B1 = new("B1", "Børnefaglige undersøgelser inden for 4 måneder", "%", KpiDirection.High, 100,
+            "Hvor ofte den børnefaglige undersøgelse er færdig inden for lovens 4 måneder.",
+            "Af børnefaglige undersøgelser, hvis frist (datoen kommunen blev opmærksom på behovet + 4 kalendermåneder) falder i perioden og senest på opgørelsesdagen: andelen afsluttet senest på fristen.",
+            "Barnets Lov § 20, stk. 3", "examinations", CountsDeadline: DeadlineKind.Examination, CaseworkerDefault: true);
+    public static readonly Kpi P1 = new("P1", "Barnets plan inden for 3 måneder ved anbringelse", "%", KpiDirection.High, 100,
+            "Hvor ofte et anbragt barn har sin plan inden for 3 måneder.",
+            "Af anbringelser, hvis frist (afgørelsesdato + 3 måneder) falder i perioden og senest på opgørelsesdagen: andelen med en plan senest på fristen.",
+            "Barnets Lov § 91", "activities, activity_events", CountsDeadline: DeadlineKind.ChildPlan, CaseworkerDefault: true);
+    public static readonly Kpi F1 = new("F1", "Rettidige opfølgninger", "%", KpiDirection.High, 100,
+            "Hvor ofte der bliver fulgt op på en indsats til tiden.",
+            "Første frist er 3 måneder efter indsatsens start; hver opfølgning sætter den næste frist med den kadence, sagsbehandleren fastsætter. Af fristerne i perioden, senest på opgørelsesdagen: andelen overholdt. En opfølgning uden kadence afslutter kæden og sætter indsatsen på datakvalitetslisten.",
+            "Barnets Lov § 95", "activities, activity_events", CountsDeadline: DeadlineKind.FollowUp, CaseworkerDefault: true);
+    public static readonly Kpi T1 = new("T1", "Rettidige tilsynsbesøg ved anbringelse", "%", KpiDirection.High, 100,
+            "Hvor ofte et anbragt barn får tilsynsbesøg til tiden (mindst to om året).",
+            "Første frist er 6 måneder efter anbringelsens start, derefter 6 måneder efter hvert besøg. Af fristerne i perioden, senest på opgørelsesdagen: andelen overholdt.",
+            "Barnets Lov § 156, stk. 5", "activities, activity_events", CountsDeadline: DeadlineKind.SupervisoryVisit, CaseworkerDefault: true);
+    public static readonly Kpi A1 = new("A1", "Anbragte børn pr. 1.000 0-17-årige", "pr. 1.000", KpiDirection.Low, 1,
+            "Hvor mange børn der er anbragt i forhold til antallet af børn.",
+            "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",
+            null, "activities, cases, population", DenominatorCounts: false, DenominatorScale: 1000);
+    public static readonly Kpi A2 = new("A2", "Andel anbragte i plejefamilie", "%", KpiDirection.High, 100,
+            "Hvor stor en del af anbringelserne der er i plejefamilie eller netværksplejefamilie.",
+            "Af anbringelserne aktive på periodens sidste dag: andelen i plejefamilie eller netværksplejefamilie.",
+            null, "activities");
+    public static readonly Kpi S1 = new("S1", "Sager pr. sagsbehandler", "sager pr. årsværk", KpiDirection.Band, 1,
+            "Sagstallet: anbefalingen er 20-30 børn pr. sagsbehandler.",
+            "Åbne sager på periodens sidste dag pr. årsværk blandt enhedens sagsbehandlere i måneden med periodens sidste dag.",
+            null, "cases, employees, hr", BandLow: 20, BandHigh: 30, DenominatorCounts: false, CaseworkerDefault: true, Counts: "Sagsbehandlere (rolle sagsbehandler) med løndata i enheden");
+    public static readonly Kpi O1 = new("O1", "Forbrug i forhold til budget", "%", KpiDirection.AtMost, 100,
+            "Hvor meget af budgettet der er brugt.",
+            "Forbrug bogført i perioden på funktion 5.28.20-25 i procent af budgettet for periodens måneder (de måneder, der er begyndt på opgørelsesdagen), samme funktioner.",
+            null, "payments, budget", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, Parts: KpiParts.Money);
+    public static readonly Kpi O2 = new("O2", "Andel forebyggende udgifter", "%", KpiDirection.High, 100,
+            "Hvor stor en del af udgifterne der går til forebyggelse.",
+            "Forbrug i perioden på 5.28.21 (forebyggende foranstaltninger) i procent af forbruget på 5.28.20-25.",
+            null, "payments", NumeratorCounts: false, DenominatorCounts: false, Parts: KpiParts.Money);
+    public static readonly Kpi H1 = new("H1", "Sygefravær pr. årsværk", "dage pr. årsværk", KpiDirection.Low, 1,
+            "Sygefraværet omregnet til et helt år.",
+            "Sygedage i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
+            null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)");
+    public static readonly Kpi H2 = new("H2", "Overarbejde pr. årsværk", "timer pr. årsværk", KpiDirection.Low, 1,
+            "Overarbejdet omregnet til et helt år.",
+            "Overarbejdstimer i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
+            null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)");
+    public static readonly Kpi X1 = new("X1", "Produktivitet", "pr. 100 timer", KpiDirection.High, 1,
+            "Afsluttede undersøgelser og gennemførte opfølgninger i forhold til sagsbehandlernes arbejdstimer.",
+            "Børnefaglige undersøgelser afsluttet i perioden plus opfølgninger gennemført i perioden, pr. 100 arbejdstimer blandt enhedens sagsbehandlere i periodens måneder.",
+            null, "examinations, activity_events, hr, employees", FromMonthlyData: true, DenominatorCounts: false, DenominatorScale: 100, Counts: "Sagsbehandlernes arbejdstimer (rolle sagsbehandler)");
+
+    /// <summary>Every figure in catalogue order: the only list of codes.</summary>
+    public static readonly IReadOnlyList<Kpi> All = [U1, U2, U3, B1, P1, F1, T1, A1, A2, S1, O1, O2, H1, H2, X1];
+
+    private static readonly Dictionary<string, Kpi> ByCode = All.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
+
+    public static Kpi Get(string code) => ByCode.TryGetValue(code, out var kpi) ? kpi : throw new KeyNotFoundException($"Ukendt nøgletal '{code}'.");
+
+    public static bool Exists(string code) => ByCode.ContainsKey(code);
+
+    /// <summary>The deadlines a key figure counts, where it counts one kind (B1, P1, F1, T1); null for the others and for no figure.</summary>
+    public static DeadlineKind? DeadlineCountedBy(string? code) => code is not null && ByCode.TryGetValue(code, out var kpi) ? kpi.CountsDeadline : null;
+}
