@@ -83,7 +83,7 @@ builder.Services.AddAuthorization(options =>
 
 builder.Services.AddRazorPages(options =>
 {
-    options.Conventions.ConfigureFilter(new AccessDeniedFilter());
+    options.Conventions.ConfigureFilter(new RefusalFilter());
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Fagudvalg", Policies.CommitteeReport);
     options.Conventions.AuthorizeFolder("/Ledelse", Policies.ManagementReport);

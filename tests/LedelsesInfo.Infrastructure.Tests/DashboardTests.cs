@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Features.AccessLogs;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using LedelsesInfo.Application.Abstractions;

@@ -1,6 +1,6 @@
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.AccessLogs;
 using Mediator;
 
 namespace LedelsesInfo.Application.Behaviors;

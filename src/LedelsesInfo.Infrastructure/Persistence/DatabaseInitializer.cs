@@ -42,7 +42,7 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         {
             logger.LogInformation("Nøgletal beregnet pr. {AsOf}: {Values} værdier, {Deadlines} frister ({Seconds:N1} s)",
                 recompute.AsOf, recompute.Values, recompute.Deadlines, recompute.Elapsed.TotalSeconds);
-            var rounds = await new DemoSupervision(db, clock).RunAsync(recompute.AsOf.Year - 1, seed, ct);
+            var rounds = await new DemoReviews(db, clock).RunAsync(recompute.AsOf.Year - 1, seed, ct);
             logger.LogInformation("Ledelsestilsyn for {Year}: {Rounds} runder gennemført i demokommunen", recompute.AsOf.Year - 1, rounds);
         }
         return result;

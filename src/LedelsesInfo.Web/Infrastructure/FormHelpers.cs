@@ -1,5 +1,5 @@
 using FluentValidation;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -8,24 +8,6 @@ namespace LedelsesInfo.Web.Infrastructure;
 
 public static class FormHelpers
 {
-    /// <summary>The Danish message of a refused command, for the page's message box.</summary>
-    public static string Message(ValidationException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return string.Join(" ", exception.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(exception.Message));
-    }
-
-    /// <summary>A refused command's messages on the page's form (shown by the _ModelErrors partial), under the field named, or each error's own property.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, ValidationException exception, string? field = null)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(exception);
-        foreach (var error in exception.Errors)
-        {
-            modelState.AddModelError(field ?? error.PropertyName, error.ErrorMessage);
-        }
-    }
-
     /// <summary>Saves every answer of a review form (fields a{questionId} and c{questionId}); returns the page's message of how many were saved.</summary>
     public static async Task<string> SaveAnswersAsync(IMediator mediator, long reviewCaseId, IFormCollection form, CancellationToken ct)
     {

@@ -46,7 +46,7 @@ public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCat
         {
             var v = latest.GetValueOrDefault(k.Code);
             var t = municipality is null ? null : target(k.Code, municipality);
-            var cell = Dashboards.Figures.Cell(k, municipality ?? "", quarter ?? "", v, t, hidden: false);
+            var cell = Figures.Cell(k, municipality ?? "", quarter ?? "", v, t, hidden: false);
             return new CatalogueEntry(k.Code, k.Name, k.Unit, k.GoodWhen, k.Description, k.LegalBasis, k.SourceFiles,
                 v is null ? null : quarter, v is null ? null : cell.Shown, t, cell.Status);
         }).ToList();

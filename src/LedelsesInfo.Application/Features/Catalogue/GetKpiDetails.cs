@@ -52,7 +52,7 @@ public sealed class GetKpiDetailsHandler(IAppDbContext db) : IQueryHandler<GetKp
                 .ToListAsync(cancellationToken);
             quarters = values.OrderBy(v => v.Period).Select(v =>
             {
-                var cell = Dashboards.Figures.Cell(kpi, municipality, v.Period, v, municipalityTarget, hidden: false);
+                var cell = Figures.Cell(kpi, municipality, v.Period, v, municipalityTarget, hidden: false);
                 return new KpiTrendPoint(v.Period, cell.Shown, cell.Status);
             }).ToList();
         }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

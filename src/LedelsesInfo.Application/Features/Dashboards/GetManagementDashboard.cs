@@ -1,6 +1,6 @@
+using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -40,7 +40,7 @@ public sealed class GetHomeHandler(IAppDbContext db, ICurrentUser user, IClock c
         var teams = await db.OrgUnits.CountAsync(u => units.Contains(u.Id) && u.Level == UnitLevel.Team, cancellationToken);
 
         // As of: the date of the key-figure snapshot, the same date every dashboard shows.
-        var asOf = await Catalogue.KpiQueries.LatestAsOfAsync(db, cancellationToken);
+        var asOf = await KpiQueries.LatestAsOfAsync(db, cancellationToken);
         var year = (asOf ?? clock.Today).Year;
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);

@@ -1,6 +1,4 @@
-using FluentValidation;
 using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,15 +20,7 @@ public sealed class AdgangslogModel(IMediator mediator) : PageModel
             return Page(); // the empty form
         }
         CaseId = (CaseId ?? "").Trim();
-        try
-        {
-            Rows = await mediator.Send(new GetCaseAccess(CaseId), ct);
-        }
-        catch (ValidationException ex)
-        {
-            FormHelpers.AddErrors(ModelState, ex, nameof(CaseId));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Rows = await mediator.Send(new GetCaseAccess(CaseId), ct);
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
@@ -12,16 +11,13 @@ namespace LedelsesInfo.Web.Pages.Katalog;
 
 /// <summary>An administrator changes one cell of the audience matrix.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndstillingModel(IMediator mediator) : PageModel
+public sealed class IndstillingModel(IMediator mediator) : PageModel, IRerendersRefusedPost
 {
     public Audience Audience { get; private set; }
     public string Kpi { get; private set; } = "";
     public bool Enabled { get; private set; }
     public PeriodKind Cadence { get; private set; }
     public UnitLevel Grain { get; private set; }
-
-    [TempData]
-    public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string audience, string kpi, CancellationToken ct)
     {
@@ -41,26 +37,12 @@ public sealed class IndstillingModel(IMediator mediator) : PageModel
         {
             return NotFound();
         }
-        var knownCadence = Code<PeriodKind>.TryParse(cadence, out var c);
-        var knownGrain = Code<UnitLevel>.TryParse(grain, out var g);
+        // An unknown code is sent as a value outside the enum, which the validator refuses in Danish.
+        var c = Code<PeriodKind>.TryParse(cadence, out var knownCadence) ? knownCadence : (PeriodKind)(-1);
+        var g = Code<UnitLevel>.TryParse(grain, out var knownGrain) ? knownGrain : (UnitLevel)(-1);
         (Audience, Kpi, Enabled, Cadence, Grain) = (a, kpi.ToUpperInvariant(), enabled, c, g);
-        if (!knownCadence || !knownGrain)
-        {
-            ModelState.AddModelError(knownCadence ? "Grain" : "Cadence", knownCadence ? "Vælg et niveau fra listen." : "Vælg en hyppighed fra listen.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        try
-        {
-            await mediator.Send(new UpdateAudienceSetting(a, Kpi, enabled, c, g), ct);
-        }
-        catch (ValidationException ex)
-        {
-            FormHelpers.AddErrors(ModelState, ex);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        Saved = $"{Kpi} for {Audiences.DanishName(a).ToLowerInvariant()} er gemt: " +
+        await mediator.Send(new UpdateAudienceSetting(a, Kpi, enabled, c, g), ct);
+        TempData[RefusalFilter.Saved] = $"{Kpi} for {Audiences.DanishName(a).ToLowerInvariant()} er gemt: " +
             (enabled ? $"{KpiFormat.Period(c)}, {KpiFormat.Level(g)}." : "får ikke nøgletallet.");
         return RedirectToPage("/Katalog/Modtagere");
     }

@@ -12,8 +12,6 @@ public sealed class ModtagereModel(IMediator mediator) : PageModel
     public IReadOnlyList<AudienceMatrixRow> Rows { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
-    [TempData]
-    public string? Saved { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

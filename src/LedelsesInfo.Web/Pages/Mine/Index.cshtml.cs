@@ -8,14 +8,14 @@ namespace LedelsesInfo.Web.Pages.Mine;
 public sealed class MineModel(IMediator mediator) : DashboardPage
 {
     public MyCases? Cases { get; private set; }
-    public IReadOnlyList<LedelsesInfo.Application.Features.Supervision.MyReview> Reviews { get; private set; } = [];
+    public IReadOnlyList<LedelsesInfo.Application.Features.ManagementReview.MyReview> Reviews { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cases = await mediator.Send(new GetMyCases(AsOf), ct);
-        Reviews = await mediator.Send(new LedelsesInfo.Application.Features.Supervision.GetMyReviews(), ct);
+        Reviews = await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct);
         return Page();
     }
 

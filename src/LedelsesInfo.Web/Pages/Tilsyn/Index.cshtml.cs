@@ -1,5 +1,4 @@
-using FluentValidation;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
 using LedelsesInfo.Web.Infrastructure;
@@ -24,16 +23,10 @@ public sealed class TilsynModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostPlanAsync(int year, int sampleSize, string mode, List<string?> focus, long? templateId, CancellationToken ct)
     {
-        try
-        {
-            var reviewMode = Code<ReviewMode>.TryParse(mode, out var m) ? m : throw new ValidationException("Vælg en form for gennemgangen.");
-            await mediator.Send(new PlanYear(year, sampleSize, reviewMode, focus.Count == 4 ? focus.Select(f => string.IsNullOrEmpty(f) ? null : f).ToList() : null, templateId), ct);
-            TempData["Gemt"] = $"Årshjulet for {year} er planlagt: fire runder.";
-        }
-        catch (ValidationException ex)
-        {
-            TempData["Fejl"] = FormHelpers.Message(ex);
-        }
+        // An unknown mode is sent as a value outside the enum, which the validator refuses in Danish.
+        var reviewMode = Code<ReviewMode>.TryParse(mode, out var m) ? m : (ReviewMode)(-1);
+        await mediator.Send(new PlanYear(year, sampleSize, reviewMode, focus.Count == 4 ? focus.Select(f => string.IsNullOrEmpty(f) ? null : f).ToList() : null, templateId), ct);
+        TempData[RefusalFilter.Saved] = $"Årshjulet for {year} er planlagt: fire runder.";
         return RedirectToPage(new { year });
     }
 }

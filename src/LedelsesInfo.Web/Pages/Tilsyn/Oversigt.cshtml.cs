@@ -1,5 +1,5 @@
 using LedelsesInfo.Application.Features.Dashboards;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Web.Auth;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -12,15 +12,15 @@ namespace LedelsesInfo.Web.Pages.Tilsyn;
 [Authorize(Policy = Policies.ManagementReport)]
 public sealed class OversigtModel(IMediator mediator) : DashboardPage
 {
-    public SupervisionOverview? Overview { get; private set; }
+    public ReviewOverview? Overview { get; private set; }
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Overview = await mediator.Send(new GetSupervisionOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await mediator.Send(new GetReviewOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
-        var o = await mediator.Send(new GetSupervisionOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
+        var o = await mediator.Send(new GetReviewOverview(Year ?? DateTime.Today.Year, HideSmallNumbers: false), ct);
         return [o.Municipality, o.Teams, o.Years, o.ActionPlanTable];
     }
 }

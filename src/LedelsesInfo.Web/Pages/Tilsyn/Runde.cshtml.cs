@@ -1,6 +1,5 @@
-using FluentValidation;
 using LedelsesInfo.Application.Features.Dashboards;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
 using LedelsesInfo.Web.Infrastructure;
@@ -21,24 +20,24 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
     public async Task OnGetAsync(CancellationToken ct) => View = await mediator.Send(new GetRound(Id), ct);
 
     public Task<IActionResult> OnPostDrawAsync(CancellationToken ct) =>
-        Do(async () => TempData["Gemt"] = $"{(await mediator.Send(new DrawSample(Id), ct)).Count} sager er trukket.");
+        Do(async () => TempData[RefusalFilter.Saved] = $"{(await mediator.Send(new DrawSample(Id), ct)).Count} sager er trukket.");
 
     public Task<IActionResult> OnPostSwapAsync(long reviewCaseId, string? reason, CancellationToken ct) =>
-        Do(async () => TempData["Gemt"] = $"Sagen er byttet ud med {(await mediator.Send(new SwapCase(reviewCaseId, reason ?? ""), ct)).CaseId}.");
+        Do(async () => TempData[RefusalFilter.Saved] = $"Sagen er byttet ud med {(await mediator.Send(new SwapCase(reviewCaseId, reason ?? ""), ct)).CaseId}.");
 
     public Task<IActionResult> OnPostAnswerAsync(long reviewCaseId, CancellationToken ct) =>
-        Do(async () => TempData["Gemt"] = await FormHelpers.SaveAnswersAsync(mediator, reviewCaseId, Request.Form, ct));
+        Do(async () => TempData[RefusalFilter.Saved] = await FormHelpers.SaveAnswersAsync(mediator, reviewCaseId, Request.Form, ct));
 
     public Task<IActionResult> OnPostPlanAsync(long questionId, string? what, string? who, DateOnly? byWhen, CancellationToken ct) => Do(async () =>
     {
-        await mediator.Send(new AddActionPlan(Id, questionId, what ?? "", who ?? "", byWhen ?? throw new ValidationException("Angiv en dato for, hvornår handlingen skal være gennemført.")), ct);
-        TempData["Gemt"] = "Handlingen er tilføjet.";
+        await mediator.Send(new AddActionPlan(Id, questionId, what ?? "", who ?? "", byWhen), ct);
+        TempData[RefusalFilter.Saved] = "Handlingen er tilføjet.";
     });
 
     public Task<IActionResult> OnPostSignOffAsync(string? learning, string? reflection, CancellationToken ct) => Do(async () =>
     {
         await mediator.Send(new SignOffRound(Id, learning, reflection), ct);
-        TempData["Gemt"] = "Runden er afsluttet.";
+        TempData[RefusalFilter.Saved] = "Runden er afsluttet.";
     });
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
@@ -47,20 +46,14 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
         var answers = new TableData("svar", $"Svar {view.TeamName} {view.Round.Quarter}. kvartal {view.Round.Year}",
             [new("Sag"), new("Sagsbehandler"), new("Spørgsmål"), new("Hvem svarede"), new("Svar"), new("Bemærkning")],
             view.Cases.Where(c => !c.Swapped).SelectMany(c => c.Answers.Values.OrderBy(a => a.QuestionId).ThenBy(a => a.Stage).Select(a => (object?[])[c.CaseId, c.CaseworkerName,
-                view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", SupervisionText.Answer(a.Value), a.Comment])).ToList());
+                view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", ReviewText.Answer(a.Value), a.Comment])).ToList());
         return [view.ResultTable, answers];
     }
 
+    /// <summary>Runs a form's command and goes back to the round; a refusal is shown by <see cref="RefusalFilter"/>.</summary>
     private async Task<IActionResult> Do(Func<Task> action)
     {
-        try
-        {
-            await action();
-        }
-        catch (ValidationException ex)
-        {
-            TempData["Fejl"] = FormHelpers.Message(ex);
-        }
+        await action();
         return RedirectToPage(new { id = Id });
     }
 }

@@ -1,5 +1,4 @@
-using FluentValidation;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Web.Auth;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -20,14 +19,7 @@ public sealed class SelvevalueringModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            TempData["Gemt"] = await FormHelpers.SaveAnswersAsync(mediator, Id, Request.Form, ct);
-        }
-        catch (ValidationException ex)
-        {
-            TempData["Fejl"] = FormHelpers.Message(ex);
-        }
+        TempData[RefusalFilter.Saved] = await FormHelpers.SaveAnswersAsync(mediator, Id, Request.Form, ct);
         return RedirectToPage(new { id = Id });
     }
 }

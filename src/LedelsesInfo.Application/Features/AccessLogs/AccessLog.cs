@@ -1,7 +1,7 @@
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Domain;
 
-namespace LedelsesInfo.Application.Features.Dashboards;
+namespace LedelsesInfo.Application.Features.AccessLogs;
 
 /// <summary>Writes who saw which case, when and on which page (GDPR: the citizen may ask who looked).</summary>
 public static class AccessLog

@@ -6,21 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.Catalogue;
 
-/// <summary>The audience matrix: for every key figure and audience, whether it is sent, how often and at which grain.</summary>
-public sealed record GetAudienceMatrix : IQuery<IReadOnlyList<AudienceMatrixRow>>;
-
-public sealed record AudienceMatrixRow(string Code, string Name, IReadOnlyDictionary<Audience, AudienceReceipt> Cells);
-
-public sealed class GetAudienceMatrixHandler(IAppDbContext db) : IQueryHandler<GetAudienceMatrix, IReadOnlyList<AudienceMatrixRow>>
-{
-    public async ValueTask<IReadOnlyList<AudienceMatrixRow>> Handle(GetAudienceMatrix query, CancellationToken cancellationToken)
-    {
-        var settings = await db.AudienceSettings.AsNoTracking().ToListAsync(cancellationToken);
-        return KpiCatalogue.All.Select(k => new AudienceMatrixRow(k.Code, k.Name,
-            settings.Where(s => s.KpiCode == k.Code).ToDictionary(s => s.Audience, s => new AudienceReceipt(s.Audience, s.Enabled, s.Cadence, s.Grain)))).ToList();
-    }
-}
-
 /// <summary>Changes one cell of the matrix; dashboards follow it at once.</summary>
 public sealed record UpdateAudienceSetting(Audience Audience, string KpiCode, bool Enabled, PeriodKind Cadence, UnitLevel Grain) : ICommand<bool>;
 
@@ -28,6 +13,8 @@ public sealed class UpdateAudienceSettingValidator : AbstractValidator<UpdateAud
 {
     public UpdateAudienceSettingValidator()
     {
+        RuleFor(c => c.Cadence).IsInEnum().WithMessage("Vælg en hyppighed fra listen.");
+        RuleFor(c => c.Grain).IsInEnum().WithMessage("Vælg et niveau fra listen.");
         RuleFor(c => c.KpiCode).Must(KpiCatalogue.Exists).WithMessage("Nøgletallet findes ikke i kataloget.");
         RuleFor(c => c.Audience).Must(a => a != Audience.Administrator).WithMessage("Administratorer er ikke en modtagergruppe.");
         RuleFor(c => c.Grain).Must(g => g != UnitLevel.Team).When(c => c.Audience == Audience.Committee)

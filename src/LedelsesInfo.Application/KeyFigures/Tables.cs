@@ -1,4 +1,4 @@
-namespace LedelsesInfo.Application.Features.Dashboards;
+namespace LedelsesInfo.Application.KeyFigures;
 
 public enum ColumnKind
 {

@@ -1,6 +1,6 @@
 using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.DemoData;
 using LedelsesInfo.Infrastructure.KeyFigures;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Infrastructure.Tests;
 
 /// <summary>Management supervision on the demo municipality: one fresh database per test, so rounds do not meet.</summary>
-public sealed class SupervisionTests : IAsyncLifetime, IDisposable
+public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
 {
     private readonly TestDatabase _db = new();
     private string _team = "";

@@ -2,7 +2,7 @@ using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace LedelsesInfo.Application.Features.Catalogue;
+namespace LedelsesInfo.Application.KeyFigures;
 
 /// <summary>Shared reads over the snapshot: the latest as-of date, the org tree, and targets inherited down it.</summary>
 public static class KpiQueries

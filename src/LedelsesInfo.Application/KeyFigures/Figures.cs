@@ -1,9 +1,8 @@
 using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace LedelsesInfo.Application.Features.Dashboards;
+namespace LedelsesInfo.Application.KeyFigures;
 
 /// <summary>One key figure for one unit and period as an audience sees it: suppressed where small, with target and status.</summary>
 public sealed record FigureCell(string Code, string UnitId, string Period, decimal? Numerator, decimal? Denominator, decimal? Value, bool Hidden, string Shown, decimal? Target, TargetStatus Status)

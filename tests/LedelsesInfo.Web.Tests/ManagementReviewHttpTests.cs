@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LedelsesInfo.Web.Tests;
 
 /// <summary>Management supervision through the forms a team leader uses, and who may see what.</summary>
-public sealed partial class SupervisionHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed partial class ManagementReviewHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string pageForToken, Dictionary<string, string> fields)
     {
@@ -84,7 +84,7 @@ public sealed partial class SupervisionHttpTests(PortalFactory factory) : IClass
     [InlineData("forvaltningsledelse", "/Tilsyn")]
     [InlineData("teamleder", "/Tilsyn/Oversigt")]
     [InlineData("sagsbehandler", "/Tilsyn/Oversigt")]
-    public async Task Supervision_pages_open_only_for_their_audience(string audience, string path)
+    public async Task Review_pages_open_only_for_their_audience(string audience, string path)
     {
         using var client = await SignIn.AsAsync(factory, audience);
 

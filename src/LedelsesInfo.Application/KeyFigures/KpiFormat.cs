@@ -1,9 +1,9 @@
 using System.Globalization;
 using LedelsesInfo.Domain;
 
-namespace LedelsesInfo.Application.Features.Catalogue;
+namespace LedelsesInfo.Application.KeyFigures;
 
-/// <summary>How a figure reads in Danish: shares with one decimal and a percent sign, counts as whole numbers (small counts are hidden before this, in <see cref="Dashboards.Figures.Cell"/>).</summary>
+/// <summary>How a figure reads in Danish: shares with one decimal and a percent sign, counts as whole numbers (small counts are hidden before this, in <see cref="Figures.Cell"/>).</summary>
 public static class KpiFormat
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");

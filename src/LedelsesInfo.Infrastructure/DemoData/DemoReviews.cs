@@ -1,6 +1,6 @@
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Catalogue;
-using LedelsesInfo.Application.Features.Supervision;
+using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace LedelsesInfo.Infrastructure.DemoData;
 /// year, draws its cases, answers and signs off. Questions the data can answer (BFU, plan, follow-up) are answered from the
 /// case's own deadlines, the rest at random with a seed, so the demo's results look like a real municipality's.
 /// </summary>
-public sealed class DemoSupervision(LedelsesInfoDbContext db, IClock clock)
+public sealed class DemoReviews(LedelsesInfoDbContext db, IClock clock)
 {
     private sealed record DemoUser(Audience Audience, string UserName, string? EmployeeId, string? UnitId) : ICurrentUser;
 

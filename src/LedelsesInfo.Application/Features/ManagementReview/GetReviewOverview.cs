@@ -1,0 +1,89 @@
+using FluentValidation;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.AccessLogs;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.ManagementReview;
+
+public sealed record ActionPlanView(string TeamName, int Quarter, string Question, string What, string Who, DateOnly ByWhen);
+
+public sealed record ReviewOverview(int Year, IReadOnlyList<string> Questions, IReadOnlyList<int> Quarters, TableData Municipality, TableData Teams, IReadOnlyList<ActionPlanView> ActionPlans, TableData ActionPlanTable, TableData Years);
+
+/// <summary>
+/// Compliance per question as "X af Y sager" over signed-off rounds: for the municipality per quarter of the year (the
+/// trend) and per team for the year, with the action plans for shortfalls. For audiences that may not see cases, counts of
+/// 1-4 are hidden. Questions are matched by their text, so template versions do not break the trend.
+/// </summary>
+public sealed record GetReviewOverview(int Year, bool HideSmallNumbers) : IQuery<ReviewOverview>, Caching.ICachedQuery
+{
+    public Caching.CacheScope Scope => Caching.CacheScope.Unit;
+}
+
+public sealed class GetReviewOverviewValidator : AbstractValidator<GetReviewOverview>
+{
+    public GetReviewOverviewValidator() => RuleFor(q => q.Year).InclusiveBetween(2000, 2100).WithMessage("Året skal være mellem 2000 og 2100.");
+}
+
+public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetReviewOverview, ReviewOverview>
+{
+    public async ValueTask<ReviewOverview> Handle(GetReviewOverview query, CancellationToken ct)
+    {
+        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year == query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var latestTemplate = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
+        var questions = latestTemplate.Questions.OrderBy(q => q.Order).ToList();
+        var quarters = rounds.Select(r => r.Quarter).Distinct().Order().ToList();
+        // Management sees its own teams; the municipality's totals are for everyone who may see aggregates.
+        var visible = user.Audience == Audience.Management ? await Scope.VisibleUnitIdsAsync(db, user, ct) : null;
+        var roundTeams = rounds.Select(r => r.TeamId).Where(t => visible is null || visible.Contains(t)).ToList();
+        var teams = await db.OrgUnits.AsNoTracking().Where(u => roundTeams.Contains(u.Id)).OrderBy(u => u.Name).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+
+        object? Shown(QuestionResult r) =>
+            r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
+
+        var byQuarter = new Dictionary<int, IReadOnlyList<QuestionResult>>();
+        foreach (var q in quarters)
+        {
+            byQuarter[q] = await ReviewResults.ForRoundsAsync(db, rounds.Where(r => r.Quarter == q).ToList(), questions, ct);
+        }
+        var year = await ReviewResults.ForRoundsAsync(db, rounds, questions, ct);
+        var municipality = new TableData("tilsyn-kommunen", $"Ledelsestilsyn {query.Year}: sager i orden pr. spørgsmål (X af Y sager)",
+            [new("Spørgsmål"), .. quarters.Select(q => new TableColumn($"{q}. kvartal")), new("Året")],
+            questions.Select((question, i) => (object?[])[question.Text, .. quarters.Select(q => Shown(byQuarter[q][i])), Shown(year[i])]).ToList());
+
+        var perTeam = new Dictionary<string, IReadOnlyList<QuestionResult>>();
+        foreach (var (id, _) in teams)
+        {
+            perTeam[id] = await ReviewResults.ForRoundsAsync(db, rounds.Where(r => r.TeamId == id).ToList(), questions, ct);
+        }
+        var teamTable = new TableData("tilsyn-teams", $"Ledelsestilsyn {query.Year} pr. team (X af Y sager)",
+            [new("Spørgsmål"), .. teams.Values.Select(name => new TableColumn(name))],
+            questions.Select((question, i) => (object?[])[question.Text, .. teams.Keys.Select(id => Shown(perTeam[id][i]))]).ToList());
+
+        var roundIds = rounds.Where(r => teams.ContainsKey(r.TeamId)).Select(r => r.Id).ToList();
+        var questionText = await db.ReviewQuestions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Text, ct);
+        var plans = (await db.ActionPlans.AsNoTracking().Where(p => roundIds.Contains(p.RoundId)).OrderBy(p => p.ByWhen).ToListAsync(ct))
+            .Select(p =>
+            {
+                var round = rounds.Single(r => r.Id == p.RoundId);
+                // Action plans are listed per team, so only for the teams shown.
+                return new ActionPlanView(teams[round.TeamId], round.Quarter, questionText.GetValueOrDefault(p.QuestionId, ""), p.What, p.Who, p.ByWhen);
+            }).ToList();
+        var planTable = new TableData("handlingsplaner", $"Handlingsplaner {query.Year}",
+            [new("Team"), new("Kvartal", ColumnKind.Number), new("Spørgsmål"), new("Hvad"), new("Hvem"), new("Senest", ColumnKind.Date)],
+            plans.Select(p => (object?[])[p.TeamName, p.Quarter, p.Question, p.What, p.Who, p.ByWhen]).ToList());
+        // The trend across years: the same questions, matched by text, for this year and the three before.
+        var years = Enumerable.Range(query.Year - 3, 4).ToList();
+        var allRounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= years[0] && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var byYear = new Dictionary<int, IReadOnlyList<QuestionResult>>();
+        foreach (var y in years)
+        {
+            byYear[y] = await ReviewResults.ForRoundsAsync(db, allRounds.Where(r => r.Year == y).ToList(), questions, ct);
+        }
+        var yearTable = new TableData("tilsyn-aar", "Kommunen år for år (X af Y sager)",
+            [new("Spørgsmål"), .. years.Select(y => new TableColumn(y.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            questions.Select((question, i) => (object?[])[question.Text, .. years.Select(y => Shown(byYear[y][i]))]).ToList());
+        return new ReviewOverview(query.Year, questions.Select(q => q.Text).ToList(), quarters, municipality, teamTable, plans, planTable, yearTable);
+    }
+}

@@ -1,0 +1,47 @@
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.AccessLogs;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.ManagementReview;
+
+/// <summary>One question's result: "X af Y sager" (yes of the answered, "ikke relevant" left out), and the portal's own figure beside it.</summary>
+public sealed record QuestionResult(long QuestionId, string Text, int Yes, int Of, int Partly, int NotRelevant, string? KpiCode, int? DataMet, int? DataOf)
+{
+    public string Shown => Of == 0 ? "ingen svar" : $"{Yes} af {Of} sager";
+}
+
+public sealed record RoundCaseView(long Id, string CaseId, string CaseworkerId, string CaseworkerName, string? MeasureKind, string Reason, bool Swapped, string? SwapReason,
+    IReadOnlyDictionary<(long QuestionId, AnswerStage Stage), ReviewAnswer> Answers);
+
+public sealed record RoundView(ReviewRound Round, string TeamName, ReviewTemplate Template, IReadOnlyList<ReviewQuestion> Questions, IReadOnlyList<RoundCaseView> Cases,
+    IReadOnlyList<QuestionResult> Results, IReadOnlyList<ActionPlanItem> ActionPlans, TableData ResultTable);
+
+/// <summary>One round as its team leader sees it: the cases and why, every answer, the results per question, the action plans.</summary>
+public sealed record GetRound(long RoundId) : IQuery<RoundView>;
+
+public sealed class GetRoundHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetRound, RoundView>
+{
+    public async ValueTask<RoundView> Handle(GetRound query, CancellationToken ct)
+    {
+        var round = await RoundRules.LeaderRoundAsync(db, user, clock, query.RoundId, ct, allowSignedOff: true);
+        var template = await db.ReviewTemplates.AsNoTracking().SingleAsync(t => t.Id == round.TemplateId, ct);
+        var questions = await RoundRules.QuestionsAsync(db, round, ct);
+        var cases = await db.ReviewCases.AsNoTracking().Where(c => c.RoundId == round.Id).OrderBy(c => c.Swapped).ThenBy(c => c.Id).ToListAsync(ct);
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var answers = await db.ReviewAnswers.AsNoTracking().Where(a => caseIds.Contains(a.ReviewCaseId)).ToListAsync(ct);
+        var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == round.TeamId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var team = await db.OrgUnits.Where(u => u.Id == round.TeamId).Select(u => u.Name).SingleAsync(ct);
+        var views = cases.Select(c => new RoundCaseView(c.Id, c.CaseId, c.CaseworkerId, names.GetValueOrDefault(c.CaseworkerId, c.CaseworkerId), c.MeasureKind, c.Reason, c.Swapped, c.SwapReason,
+            answers.Where(a => a.ReviewCaseId == c.Id).ToDictionary(a => (a.QuestionId, a.Stage)))).ToList();
+        await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, AccessLog.Shown, cases.Where(c => !c.Swapped).Select(c => c.CaseId), ct);
+        var results = await ReviewResults.ForRoundsAsync(db, [round], questions, ct);
+        var plans = await db.ActionPlans.AsNoTracking().Where(p => p.RoundId == round.Id).OrderBy(p => p.ByWhen).ToListAsync(ct);
+        var table = new TableData("tilsyn", $"{team}, {round.Quarter}. kvartal {round.Year}: svar pr. spørgsmål",
+            [new("Spørgsmål"), new("Ja", ColumnKind.Number), new("Besvaret (uden «ikke relevant»)", ColumnKind.Number), new("Delvist", ColumnKind.Number),
+             new("Ikke relevant", ColumnKind.Number), new("Portalens tal: overholdt", ColumnKind.Number), new("Portalens tal: frister", ColumnKind.Number)],
+            results.Select(r => (object?[])[r.Text, r.Yes, r.Of, r.Partly, r.NotRelevant, r.DataMet, r.DataOf]).ToList());
+        return new RoundView(round, team, template, questions, views, results, plans, table);
+    }
+}

@@ -1,0 +1,26 @@
+using FluentValidation;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Features.AccessLogs;
+using LedelsesInfo.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LedelsesInfo.Application.Features.ManagementReview;
+
+public sealed record TemplateSummary(long Id, string FamilyKey, string Name, int Version, bool IsDefault, bool InUse, IReadOnlyList<ReviewQuestion> Questions);
+
+/// <summary>The latest version of every template, with its questions, and whether a round uses it.</summary>
+public sealed record GetTemplates : IQuery<IReadOnlyList<TemplateSummary>>;
+
+public sealed class GetTemplatesHandler(IAppDbContext db) : IQueryHandler<GetTemplates, IReadOnlyList<TemplateSummary>>
+{
+    public async ValueTask<IReadOnlyList<TemplateSummary>> Handle(GetTemplates query, CancellationToken ct)
+    {
+        var all = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).ToListAsync(ct);
+        var used = await db.ReviewRounds.Select(r => r.TemplateId).Distinct().ToListAsync(ct);
+        return all.GroupBy(t => t.FamilyKey).Select(g => g.OrderByDescending(t => t.Version).First())
+            .OrderByDescending(t => t.IsDefault).ThenBy(t => t.Name)
+            .Select(t => new TemplateSummary(t.Id, t.FamilyKey, t.Name, t.Version, t.IsDefault, used.Contains(t.Id), t.Questions.OrderBy(q => q.Order).ToList()))
+            .ToList();
+    }
+}
