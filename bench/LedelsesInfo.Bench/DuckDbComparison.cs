@@ -9,7 +9,7 @@ public sealed record FigurePart(string Code, string Unit, decimal Numerator, dec
 
 /// <summary>
 /// The committee's quarter figures (U2, B1, F1, O1, O2, H1) for the municipality and each department, computed by DuckDB
-/// straight from the import files with the definitions of shared/kpis.md: nothing imported, nothing pre-computed. The
+/// straight from the import files with the definitions of docs/key-figures.md: nothing imported, nothing pre-computed. The
 /// benchmark compares its time with the portal's time to serve the committee page, and its numbers with the portal's.
 /// </summary>
 public static class DuckDbComparison

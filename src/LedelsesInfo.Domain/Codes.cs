@@ -10,7 +10,7 @@ public sealed class CodeAttribute(string code) : Attribute
     public string Code { get; } = code;
 }
 
-/// <summary>Maps an enum to the codes of shared/formats.md and back. Stored codes keep raw SQL readable.</summary>
+/// <summary>Maps an enum to the codes of docs/formats.md and back. Stored codes keep raw SQL readable.</summary>
 public static class Code<TEnum> where TEnum : struct, Enum
 {
     private static readonly FrozenDictionary<TEnum, string> ToCode = typeof(TEnum)

@@ -1,6 +1,6 @@
 namespace LedelsesInfo.Domain;
 
-/// <summary>Danish working days: Monday to Friday that are not public holidays (shared/kpis.md).</summary>
+/// <summary>Danish working days: Monday to Friday that are not public holidays (docs/key-figures.md).</summary>
 public static class DanishCalendar
 {
     /// <summary>Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>

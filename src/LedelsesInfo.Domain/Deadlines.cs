@@ -38,7 +38,7 @@ public readonly record struct FollowUpEvent(DateOnly On, int? NextFollowUpMonths
 public sealed record FollowUpChain(IReadOnlyList<ChainDeadline> Deadlines, bool MissingCadence);
 
 /// <summary>
-/// The statutory deadlines of Barnets Lov as shared/kpis.md defines them. This is the executable specification:
+/// The statutory deadlines of Barnets Lov as docs/key-figures.md defines them. This is the executable specification:
 /// the key-figure engine computes the same rules in SQL, and tests hold the two together.
 /// </summary>
 public static class Deadlines

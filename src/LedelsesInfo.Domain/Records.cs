@@ -23,7 +23,7 @@ public sealed class ImportBatch
     public int RowsApplied { get; set; }
     public int RowsRejected { get; set; }
     /// <summary>
-    /// The earliest day whose key figures the rows this file added or changed can affect (shared/kpis.md's periods from it on
+    /// The earliest day whose key figures the rows this file added or changed can affect (docs/key-figures.md's periods from it on
     /// are recomputed); <see cref="DateOnly.MinValue"/> when everything must be (a new unit, a case moved to another team);
     /// null when the file changed nothing the figures are computed from.
     /// </summary>

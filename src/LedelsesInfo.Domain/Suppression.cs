@@ -4,7 +4,7 @@ namespace LedelsesInfo.Domain;
 public sealed record SuppressionCell(string Key, decimal? Numerator, decimal? Denominator);
 
 /// <summary>
-/// Small-number suppression (shared/kpis.md; Danmarks Statistik's rule of at least 3 behind a published group, tightened
+/// Small-number suppression (docs/key-figures.md; Danmarks Statistik's rule of at least 3 behind a published group, tightened
 /// to 5): a numerator or denominator of 1-4 is shown as "&lt;5". Where that leaves exactly one hidden cell among its
 /// siblings, the smallest other sibling is hidden too, so the parent's total cannot reveal the hidden one by subtraction.
 /// Every audience-facing figure goes through <see cref="Hidden"/>.

@@ -9,7 +9,7 @@ public enum TargetStatus
 }
 
 /// <summary>
-/// Status against a target (shared/kpis.md): green on the good side, yellow within 5 percentage points (shares)
+/// Status against a target (docs/key-figures.md): green on the good side, yellow within 5 percentage points (shares)
 /// or 5 % of the target (other units) on the bad side, red beyond. Always shown with words, never by colour alone.
 /// </summary>
 public static class Targets

@@ -2,7 +2,7 @@ using LedelsesInfo.Domain;
 
 namespace LedelsesInfo.Domain.Tests;
 
-/// <summary>Hand-worked cases for every edge of shared/kpis.md's deadline rules.</summary>
+/// <summary>Hand-worked cases for every edge of docs/key-figures.md's deadline rules.</summary>
 public sealed class DeadlineTests
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);

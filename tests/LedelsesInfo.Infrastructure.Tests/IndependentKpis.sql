@@ -1,4 +1,4 @@
--- An independent recomputation of every key figure of shared/kpis.md, in plain SQLite SQL over the imported tables,
+-- An independent recomputation of every key figure of docs/key-figures.md, in plain SQLite SQL over the imported tables,
 -- to check the engine's export row by row. It shares nothing with the engine: its own holiday list, its own month
 -- arithmetic, recursive CTEs instead of window functions for the chains, range logic written out per figure.
 -- @START is the first day of the history, @ASOF the as-of date, @NEXT the day after it.

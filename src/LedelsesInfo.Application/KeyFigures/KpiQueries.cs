@@ -13,7 +13,7 @@ public static class KpiQueries
     public static async Task<string?> MunicipalityIdAsync(IAppDbContext db, CancellationToken ct) =>
         await db.OrgUnits.Where(u => u.Level == UnitLevel.Municipality).Select(u => u.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Targets for one year, each unit with its own or its nearest ancestor's (shared/kpis.md).</summary>
+    /// <summary>Targets for one year, each unit with its own or its nearest ancestor's (docs/key-figures.md).</summary>
     public static async Task<Func<string, string, decimal?>> TargetsAsync(IAppDbContext db, int year, CancellationToken ct)
     {
         var parents = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);

@@ -7,7 +7,7 @@ namespace LedelsesInfo.Infrastructure.DemoData;
 public sealed record GenerationSummary(string Folder, DateOnly From, DateOnly To, IReadOnlyDictionary<string, int> RowsPerFile);
 
 /// <summary>
-/// Writes a deterministic, realistic municipality as the import files of shared/formats.md. The same profile,
+/// Writes a deterministic, realistic municipality as the import files of docs/formats.md. The same profile,
 /// seed and end date give the same bytes. Compliance is drawn around the national figures of Ankestyrelsen's
 /// Børnesagsbarometer (BFU within 4 months about half the time, follow-ups about three quarters), and each
 /// team has its own workload, quality, sickness and overtime, so the teams differ the way real ones do.

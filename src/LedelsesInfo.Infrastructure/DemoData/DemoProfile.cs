@@ -1,7 +1,7 @@
 namespace LedelsesInfo.Infrastructure.DemoData;
 
 /// <summary>
-/// How big a generated municipality is. <c>large</c> is Copenhagen scale (shared/domain.md): about 12,000
+/// How big a generated municipality is. <c>large</c> is Copenhagen scale (docs/domain.md): about 12,000
 /// notifications, 6,000 children with an open case, 2,500 examinations, 9,000 activities and 110,000 payment
 /// lines a year, 200 caseworkers in about 24 teams, with five years of history. <c>demo</c> is a tenth of that
 /// over three years.

@@ -28,7 +28,7 @@ internal sealed record ChangeRule(ChangeKind Kind, IReadOnlyList<string> Dates, 
 
     public static ChangeRule Dimension(string[] dates, string[] structural) => new(ChangeKind.Dimension, dates, structural);
 
-    /// <summary>Per file of shared/formats.md; the properties are the entity's.</summary>
+    /// <summary>Per file of docs/formats.md; the properties are the entity's.</summary>
     public static ChangeRule For(string fileName) => fileName switch
     {
         "organisation" or "population" => Everything,

@@ -4,7 +4,7 @@ using LedelsesInfo.Domain;
 
 namespace LedelsesInfo.Infrastructure.Import;
 
-/// <summary>One kind of import file (shared/formats.md): its columns, key, references and row rules.</summary>
+/// <summary>One kind of import file (docs/formats.md): its columns, key, references and row rules.</summary>
 internal sealed class FileSpec
 {
     private readonly Dictionary<string, int> _index;

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace LedelsesInfo.Infrastructure.Import;
 
 /// <summary>
-/// Imports the files of shared/formats.md. Each file is one transaction: rows are parsed and validated
+/// Imports the files of docs/formats.md. Each file is one transaction: rows are parsed and validated
 /// as they stream in, written to a temporary staging table, checked there as a set (duplicates within the
 /// file, references to unknown ids), and upserted by key. Memory does not grow with the file: only the
 /// first <see cref="MaxErrorsKept"/> row errors are held, the rest are counted.

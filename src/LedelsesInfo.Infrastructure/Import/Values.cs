@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace LedelsesInfo.Infrastructure.Import;
 
-/// <summary>Parses the values of shared/formats.md. Each method returns null and a Danish reason on failure.</summary>
+/// <summary>Parses the values of docs/formats.md. Each method returns null and a Danish reason on failure.</summary>
 internal static partial class Values
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Infrastructure.KeyFigures;
 
 /// <summary>
-/// The key-figure export of shared/formats.md: UTF-8, ';', invariant decimal point, one row per figure, unit and
+/// The key-figure export of docs/formats.md: UTF-8, ';', invariant decimal point, one row per figure, unit and
 /// period, nothing suppressed (it is for trusted systems). Streams from the snapshot, so memory stays flat.
 /// </summary>
 public sealed class KpiExport(LedelsesInfoDbContext db)
