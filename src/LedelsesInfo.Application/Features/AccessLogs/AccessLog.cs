@@ -1,5 +1,4 @@
 using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
 
 namespace LedelsesInfo.Application.Features.AccessLogs;
 

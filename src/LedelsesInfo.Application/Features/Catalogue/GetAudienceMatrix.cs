@@ -1,4 +1,3 @@
-using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Domain;
 using Mediator;

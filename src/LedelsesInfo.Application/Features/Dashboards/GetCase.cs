@@ -1,6 +1,5 @@
 using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
-using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

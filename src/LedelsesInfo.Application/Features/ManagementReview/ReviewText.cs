@@ -1,8 +1,4 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.ManagementReview;
 

@@ -2,7 +2,6 @@ using FluentValidation;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Domain;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.ManagementReview;
