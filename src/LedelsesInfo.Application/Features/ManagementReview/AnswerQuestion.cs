@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>Saves one answer as it is given: the caseworker's own in a self-review round, else the leader's.</summary>
-public sealed record AnswerQuestion(long ReviewCaseId, long QuestionId, ReviewAnswerValue Value, string? Comment) : ICommand<ReviewAnswer>;
+public sealed record AnswerQuestion(long ReviewCaseId, long QuestionId, ReviewAnswerValue Value, string? Comment) : ICommand<AnswerView>;
 
-public sealed class AnswerQuestionHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<AnswerQuestion, ReviewAnswer>
+public sealed class AnswerQuestionHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<AnswerQuestion, AnswerView>
 {
-    public async ValueTask<ReviewAnswer> Handle(AnswerQuestion command, CancellationToken ct)
+    public async ValueTask<AnswerView> Handle(AnswerQuestion command, CancellationToken ct)
     {
         var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.ReviewCaseId && !c.Swapped, ct);
         var round = reviewCase is null ? null : await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == reviewCase.RoundId, ct);
@@ -51,6 +51,6 @@ public sealed class AnswerQuestionHandler(IAppDbContext db, ICurrentUser user, I
         answer.AnsweredAt = clock.Now;
         await db.SaveChangesAsync(ct);
         await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, "besvaret", [reviewCase!.CaseId], ct);
-        return answer;
+        return AnswerView.Of(answer);
     }
 }

@@ -6,24 +6,24 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>Draws the round's cases (once): every caseworker and measure kind not yet reviewed this year first.</summary>
-public sealed record DrawSample(long RoundId) : ICommand<IReadOnlyList<ReviewCase>>;
+public sealed record DrawSample(long RoundId) : ICommand<IReadOnlyList<DrawnCase>>;
 
-public sealed class DrawSampleHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<DrawSample, IReadOnlyList<ReviewCase>>
+public sealed class DrawSampleHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<DrawSample, IReadOnlyList<DrawnCase>>
 {
-    public async ValueTask<IReadOnlyList<ReviewCase>> Handle(DrawSample command, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<DrawnCase>> Handle(DrawSample command, CancellationToken ct)
     {
         var round = await RoundRules.LeaderRoundAsync(db, user, clock, command.RoundId, ct);
         var drawn = await db.ReviewCases.Where(c => c.RoundId == round.Id).ToListAsync(ct);
         if (drawn.Count > 0)
         {
-            return drawn;
+            return drawn.Select(DrawnCase.Of).ToList();
         }
         var sample = await SampleAsync(db, round, round.SampleSize, [], ct);
         var cases = sample.Select(s => new ReviewCase { RoundId = round.Id, CaseId = s.CaseId, CaseworkerId = s.CaseworkerId, MeasureKind = s.MeasureKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = s.Reason }).ToList();
         db.ReviewCases.AddRange(cases);
         round.Status = RoundStatus.InProgress;
         await db.SaveChangesAsync(ct);
-        return cases;
+        return cases.Select(DrawnCase.Of).ToList();
     }
 
     /// <summary>Draws with this year's earlier rounds (and the round's own remaining cases) counted as covered.</summary>

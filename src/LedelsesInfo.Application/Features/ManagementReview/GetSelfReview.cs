@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
-public sealed record SelfReview(long ReviewCaseId, string CaseId, int Year, int Quarter, IReadOnlyList<ReviewQuestion> Questions, IReadOnlyDictionary<long, ReviewAnswer> MyAnswers, bool ReadOnly);
+public sealed record SelfReview(long ReviewCaseId, string CaseId, int Year, int Quarter, IReadOnlyList<QuestionView> Questions, IReadOnlyDictionary<long, AnswerView> MyAnswers, bool ReadOnly);
 
 /// <summary>The caseworker's own answers in a self-review round, for the own case only.</summary>
 public sealed record GetSelfReview(long ReviewCaseId) : IQuery<SelfReview>;
@@ -22,8 +22,8 @@ public sealed class GetSelfReviewHandler(IAppDbContext db, ICurrentUser user, IC
             throw await AccessLog.DenyAsync(db, user, clock, RoundRules.Page, reviewCase?.CaseId, "denne selvevaluering", ct);
         }
         var questions = await RoundRules.QuestionsAsync(db, round, ct);
-        var answers = await db.ReviewAnswers.AsNoTracking().Where(a => a.ReviewCaseId == reviewCase.Id && a.Stage == AnswerStage.Caseworker).ToDictionaryAsync(a => a.QuestionId, ct);
+        var answers = await db.ReviewAnswers.AsNoTracking().Where(a => a.ReviewCaseId == reviewCase.Id && a.Stage == AnswerStage.Caseworker).ToDictionaryAsync(a => a.QuestionId, AnswerView.Of, ct);
         await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, AccessLog.Shown, [reviewCase.CaseId], ct);
-        return new SelfReview(reviewCase.Id, reviewCase.CaseId, round.Year, round.Quarter, questions, answers, round.Status == RoundStatus.SignedOff);
+        return new SelfReview(reviewCase.Id, reviewCase.CaseId, round.Year, round.Quarter, questions.Select(QuestionView.Of).ToList(), answers, round.Status == RoundStatus.SignedOff);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
-public sealed record TemplateSummary(long Id, string FamilyKey, string Name, int Version, bool IsDefault, bool InUse, IReadOnlyList<ReviewQuestion> Questions);
+public sealed record TemplateSummary(long Id, string FamilyKey, string Name, int Version, bool IsDefault, bool InUse, IReadOnlyList<QuestionView> Questions);
 
 /// <summary>The latest version of every template, with its questions, and whether a round uses it.</summary>
 public sealed record GetTemplates : IQuery<IReadOnlyList<TemplateSummary>>;
@@ -18,7 +18,7 @@ public sealed class GetTemplatesHandler(IAppDbContext db) : IQueryHandler<GetTem
         var used = await db.ReviewRounds.Select(r => r.TemplateId).Distinct().ToListAsync(ct);
         return all.GroupBy(t => t.FamilyKey).Select(g => g.OrderByDescending(t => t.Version).First())
             .OrderByDescending(t => t.IsDefault).ThenBy(t => t.Name)
-            .Select(t => new TemplateSummary(t.Id, t.FamilyKey, t.Name, t.Version, t.IsDefault, used.Contains(t.Id), t.Questions.OrderBy(q => q.Order).ToList()))
+            .Select(t => new TemplateSummary(t.Id, t.FamilyKey, t.Name, t.Version, t.IsDefault, used.Contains(t.Id), t.Questions.OrderBy(q => q.Order).Select(QuestionView.Of).ToList()))
             .ToList();
     }
 }

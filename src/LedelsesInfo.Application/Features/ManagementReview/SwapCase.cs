@@ -7,16 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>Swaps a drawn case for another, with the reason kept beside the swapped one.</summary>
-public sealed record SwapCase(long ReviewCaseId, string Reason) : ICommand<ReviewCase>;
+public sealed record SwapCase(long ReviewCaseId, string Reason) : ICommand<DrawnCase>;
 
 public sealed class SwapCaseValidator : AbstractValidator<SwapCase>
 {
     public SwapCaseValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Skriv hvorfor sagen byttes ud.").MaximumLength(400).WithMessage("Begrundelsen må højst være 400 tegn.");
 }
 
-public sealed class SwapCaseHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<SwapCase, ReviewCase>
+public sealed class SwapCaseHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<SwapCase, DrawnCase>
 {
-    public async ValueTask<ReviewCase> Handle(SwapCase command, CancellationToken ct)
+    public async ValueTask<DrawnCase> Handle(SwapCase command, CancellationToken ct)
     {
         var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == command.ReviewCaseId, ct)
             ?? throw new ValidationException("Sagen findes ikke i runden.");
@@ -35,6 +35,6 @@ public sealed class SwapCaseHandler(IAppDbContext db, ICurrentUser user, IClock 
             MeasureKind = replacement.MeasureKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = $"Erstatter {reviewCase.CaseId}: {replacement.Reason}" };
         db.ReviewCases.Add(added);
         await db.SaveChangesAsync(ct);
-        return added;
+        return DrawnCase.Of(added);
     }
 }
