@@ -57,16 +57,6 @@ public static class Audiences
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    public static string DanishName(Audience audience) => audience switch
-    {
-        Audience.Committee => "Fagudvalg",
-        Audience.Management => "Forvaltningsledelse",
-        Audience.TeamLeader => "Teamleder",
-        Audience.Caseworker => "Sagsbehandler",
-        Audience.Administrator => "Administrator",
-        _ => throw new ArgumentOutOfRangeException(nameof(audience)),
-    };
-
     /// <summary>Whether the audience may see person-level case data at all (domain.md: committee and management never).</summary>
     public static bool MaySeeCases(Audience audience) => audience is Audience.TeamLeader or Audience.Caseworker;
 }

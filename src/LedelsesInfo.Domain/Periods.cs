@@ -86,16 +86,4 @@ public static class Periods
         throw new FormatException($"'{key}' er ikke en periode (brug 2025, 2025-Q1, 2025-03 eller 2025-W09).");
     }
 
-    /// <summary>The Danish name of a period for headings: "uge 9 2025", "marts 2025", "1. kvartal 2025", "2025".</summary>
-    public static string DanishName(Period period)
-    {
-        var da = CultureInfo.GetCultureInfo("da-DK");
-        return period.Kind switch
-        {
-            PeriodKind.Week => $"uge {int.Parse(period.Key[6..], CultureInfo.InvariantCulture)} {period.Key[..4]}",
-            PeriodKind.Month => period.Start.ToString("MMMM yyyy", da),
-            PeriodKind.Quarter => $"{period.Key[6]}. kvartal {period.Key[..4]}",
-            _ => period.Key,
-        };
-    }
 }

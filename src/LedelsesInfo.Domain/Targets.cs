@@ -46,14 +46,6 @@ public static class Targets
         return shortfall <= tolerance ? TargetStatus.Yellow : TargetStatus.Red;
     }
 
-    public static string Words(TargetStatus status) => status switch
-    {
-        TargetStatus.Green => "Grøn: målet er nået",
-        TargetStatus.Yellow => "Gul: tæt på målet",
-        TargetStatus.Red => "Rød: langt fra målet",
-        _ => "Ingen status",
-    };
-
     /// <summary>A unit without its own target inherits its nearest ancestor's for the same figure and year.</summary>
     public static decimal? Inherited(string unitId, Func<string, string?> parentOf, Func<string, decimal?> ownTarget)
     {

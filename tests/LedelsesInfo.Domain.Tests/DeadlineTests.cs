@@ -139,8 +139,6 @@ public sealed class PeriodTests
     public void Periods_between_two_days_cover_both()
     {
         Assert.Equal(["2025-12", "2026-01", "2026-02"], Periods.Between(PeriodKind.Month, new DateOnly(2025, 12, 31), new DateOnly(2026, 2, 1)).Select(p => p.Key));
-        Assert.Equal("uge 9 2025", Periods.DanishName(Periods.Parse("2025-W09")));
-        Assert.Equal("1. kvartal 2025", Periods.DanishName(Periods.Parse("2025-Q1")));
         Assert.Throws<FormatException>(() => Periods.Parse("2025-W54"));
     }
 }
@@ -172,6 +170,5 @@ public sealed class TargetTests
 
         Assert.Equal(85m, Targets.Inherited("T1", u => parents[u], u => own.TryGetValue(u, out var t) ? t : null));
         Assert.Equal(80m, Targets.Inherited("K", u => parents[u], u => own.TryGetValue(u, out var t) ? t : null));
-        Assert.Equal("Gul: tæt på målet", Targets.Words(TargetStatus.Yellow));
     }
 }

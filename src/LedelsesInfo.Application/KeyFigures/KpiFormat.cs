@@ -6,7 +6,7 @@ namespace LedelsesInfo.Application.KeyFigures;
 /// <summary>How a figure reads in Danish: shares with one decimal and a percent sign, counts as whole numbers (small counts are hidden before this, in <see cref="Figures.Cell"/>).</summary>
 public static class KpiFormat
 {
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
 
     public static string Number(Kpi kpi, decimal? value)
     {
@@ -15,26 +15,8 @@ public static class KpiFormat
         {
             return "–";
         }
-        return kpi.IsPercent ? v.ToString("N1", Danish) + " %"
-            : kpi.Direction == KpiDirection.None ? v.ToString("N0", Danish)
-            : v.ToString("N1", Danish);
+        return kpi.IsPercent ? v.ToString("N1", Da) + " %"
+            : kpi.Direction == KpiDirection.None ? v.ToString("N0", Da)
+            : v.ToString("N1", Da);
     }
-
-    public static string Period(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Week => "ugentligt",
-        PeriodKind.Month => "månedligt",
-        PeriodKind.Quarter => "kvartalsvis",
-        PeriodKind.Year => "årligt",
-        _ => kind.ToString(),
-    };
-
-    public static string Level(UnitLevel level) => level switch
-    {
-        UnitLevel.Municipality => "kommune",
-        UnitLevel.Department => "forvaltning",
-        UnitLevel.Area => "afdeling",
-        UnitLevel.Team => "team",
-        _ => level.ToString(),
-    };
 }

@@ -89,19 +89,19 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             return new FigureTrend(current, chart, Figures.Summary(k, chart));
         }).ToList();
 
-        var overview = new TableData("noegletal", $"{municipality.Name} i {Periods.DanishName(Periods.Parse(quarter))}",
+        var overview = new TableData("noegletal", $"{municipality.Name} i {Danish.Name(Periods.Parse(quarter))}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
             figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", Figures.TableValue(f.Current), f.Current.Kpi.Unit,
-                f.Current.Target is { } t ? Figures.Round1(t) : null, Targets.Words(f.Current.Status)]).ToList());
+                f.Current.Target is { } t ? Figures.Round1(t) : null, Danish.Name(f.Current.Status)]).ToList());
 
         var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => targetFor(code, unit, year));
-        var comparison = new TableData("sammenligning", $"Forvaltningerne i {Periods.DanishName(Periods.Parse(quarter))}",
+        var comparison = new TableData("sammenligning", $"Forvaltningerne i {Danish.Name(Periods.Parse(quarter))}",
             [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)), new TableColumn(municipality.Name, ColumnKind.Number)],
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)Figures.TableValue(compare[(k.Code, d.Id)])), Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());
 
-        var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Periods.DanishName(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
+        var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Danish.Name(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
             figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
-                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, Figures.TableValue(f.Current), Targets.Words(f.Current.Status)]).ToList());
+                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, Figures.TableValue(f.Current), Danish.Name(f.Current.Status)]).ToList());
 
         var economy = await EconomyAsync(year, a, ct);
         var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion",

@@ -85,12 +85,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             k => Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), targetFor(k.Code, selected, period.Start.Year), false));
 
         var compare = Figures.Compare(kpis, children.Select(c => c.Id).ToList(), month, values, (code, unit) => targetFor(code, unit, period.Start.Year));
-        var comparisonTable = new TableData("enheder", $"{units[selected].Name}: nøgletal pr. enhed, {Periods.DanishName(period)}",
+        var comparisonTable = new TableData("enheder", $"{units[selected].Name}: nøgletal pr. enhed, {Danish.Name(period)}",
             [new("Nøgletal"), .. children.Select(c => new TableColumn(c.Name, ColumnKind.Number))],
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. children.Select(c => Value(compare[(k.Code, c.Id)]))]).ToList());
 
-        var changes = new TableData("udvikling", $"{units[selected].Name}: {Periods.DanishName(period)} mod sidste måned og samme måned sidste år",
-            [new("Nøgletal"), new(Periods.DanishName(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring", ColumnKind.Number),
+        var changes = new TableData("udvikling", $"{units[selected].Name}: {Danish.Name(period)} mod sidste måned og samme måned sidste år",
+            [new("Nøgletal"), new(Danish.Name(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring", ColumnKind.Number),
              new("Samme måned sidste år", ColumnKind.Number), new("Ændring", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
             kpis.Select(k =>
             {
@@ -98,7 +98,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
                 var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, false);
                 var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, false);
                 return (object?[])[$"{k.Code} {k.Name}", Value(now), Value(before), Diff(now, before), Value(year), Diff(now, year),
-                    now.Target is { } t ? Figures.Round1(t) : null, Targets.Words(now.Status)];
+                    now.Target is { } t ? Figures.Round1(t) : null, Danish.Name(now.Status)];
             }).ToList());
 
         var trends = kpis.Select(k =>
@@ -109,7 +109,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
 
         var economy = await EconomyAsync(units, children, period, a, ct);
         var hrCodes = HrBesideDeadlines.Where(c => kpis.Any(k => k.Code == c)).ToList();
-        var hr = new TableData("hr-og-frister", $"Sygefravær og overarbejde ved siden af fristerne, {Periods.DanishName(period)}",
+        var hr = new TableData("hr-og-frister", $"Sygefravær og overarbejde ved siden af fristerne, {Danish.Name(period)}",
             [new("Enhed"), .. hrCodes.Select(c => new TableColumn($"{c} {KpiCatalogue.Get(c).Name}", ColumnKind.Number))],
             children.Select(c => (object?[])[c.Name, .. hrCodes.Select(code => Value(compare[(code, c.Id)]))]).ToList());
         var cross = await CrossAsync(units, children, compare, kpis, period, a, ct);
@@ -158,7 +158,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var map = TeamToChild(units, children);
         decimal Sum(List<UnitSum> rows, string child) => rows.Where(r => map.GetValueOrDefault(r.UnitId) == child).Sum(r => r.Total);
         return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
-            [new("Enhed"), new($"Forbrug {Periods.DanishName(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
+            [new("Enhed"), new($"Forbrug {Danish.Name(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
              new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året", ColumnKind.Money), new("Årets budget", ColumnKind.Money)],
             children.Select(c =>
             {
@@ -184,7 +184,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var map = TeamToChild(units, children);
         var x1 = KpiCatalogue.X1;
         var hasX1 = kpis.Contains(x1);
-        return new TableData("krydstal", $"Produktivitet og pris pr. indsats, {Periods.DanishName(period)}",
+        return new TableData("krydstal", $"Produktivitet og pris pr. indsats, {Danish.Name(period)}",
             [new("Enhed"), new($"{x1.Code} {x1.Name} ({x1.Unit})", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
             children.Select(c =>
             {

@@ -58,8 +58,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
 
         var table = new TableData("mine-sager", $"Mine åbne sager pr. {day:dd-MM-yyyy}",
             [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
-            result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? DeadlineText.Kind(k) : "Ingen", r.NextDue,
-                string.Join(", ", r.Measures.Select(m => $"{DeadlineText.Measure(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
+            result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? Danish.Name(k) : "Ingen", r.NextDue,
+                string.Join(", ", r.Measures.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
                 r.Measures.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
 
         // Own compliance against the team's over the last 12 weeks.

@@ -79,14 +79,14 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         rows = (query.Sort switch
         {
             "sagsbehandler" => rows.OrderBy(r => r.CaseworkerName).ThenBy(r => r.Due),
-            "frist" => rows.OrderBy(r => DeadlineText.Kind(r.Kind)).ThenBy(r => r.Due),
+            "frist" => rows.OrderBy(r => Danish.Name(r.Kind)).ThenBy(r => r.Due),
             "sag" => rows.OrderBy(r => r.CaseId, StringComparer.Ordinal),
             _ => rows.OrderBy(r => r.Due).ThenBy(r => r.CaseId, StringComparer.Ordinal),
         }).ToList();
 
-        var deadlineTable = new TableData("frister", $"Frister overskredet eller inden for 14 dage, {Periods.DanishName(period)}",
+        var deadlineTable = new TableData("frister", $"Frister overskredet eller inden for 14 dage, {Danish.Name(period)}",
             [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
-            rows.Select(r => (object?[])[r.CaseId, DeadlineText.Kind(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, DeadlineText.State(r.State)]).ToList());
+            rows.Select(r => (object?[])[r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
 
         // Compliance: deadlines due in the week (up to the day) and in the 12 weeks ending with it, met when done by the deadline.
         var from12 = Periods.Of(PeriodKind.Week, period.Start.AddDays(-7 * 11)).Start;
@@ -104,7 +104,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                 return (object?[])[cw.Name, week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, metAll, mine.Count, Figures.Share(metAll, mine.Count)];
             }).ToList());
         var weekStarts = Enumerable.Range(0, 12).Select(i => from12.AddDays(7 * i)).ToList();
-        var chart = new ChartData("line", "%", weekStarts.Select(s => Periods.DanishName(Periods.Of(PeriodKind.Week, s))).ToList(),
+        var chart = new ChartData("line", "%", weekStarts.Select(s => Danish.Name(Periods.Of(PeriodKind.Week, s))).ToList(),
         [
             new("Teamets overholdte frister", weekStarts.Select(s =>
             {
@@ -114,7 +114,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         ]);
         var teamMet = due.Count(d => Met(d.Due, d.DoneOn));
         var summary = due.Count == 0 ? "Ingen frister i de 12 uger."
-            : $"I de 12 uger til og med {Periods.DanishName(period)} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
+            : $"I de 12 uger til og med {Danish.Name(period)} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
 
         // Caseload on the day against the 20-30 recommendation.
         var month = new DateOnly(day.Year, day.Month, 1);
@@ -130,20 +130,20 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                 var n = openCases.GetValueOrDefault(cw.Id);
                 var f = fte.GetValueOrDefault(cw.Id);
                 decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
-                return (object?[])[cw.Name, n, f, perFte, Targets.Words(Targets.Status(s1, perFte, null))];
+                return (object?[])[cw.Name, n, f, perFte, Danish.Name(Targets.Status(s1, perFte, null))];
             }).ToList());
 
         // The team's own figures for the week against target.
         var kpis = await Figures.EnabledAsync(db, Audience.TeamLeader, ct);
         var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
         var target = await KpiQueries.TargetsAsync(db, day.Year, ct);
-        var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Periods.DanishName(period)}",
+        var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
             kpis.Select(k =>
             {
                 var cell = Figures.Cell(k, teamId, week, values.GetValueOrDefault((k.Code, teamId, week)), target(k.Code, teamId), hidden: false);
                 return (object?[])[$"{k.Code} {k.Name}", cell.Value is { } v ? Figures.Round1(v) : k.FromMonthlyData ? "opgøres månedligt" : null,
-                    cell.Target is { } t ? Figures.Round1(t) : null, Targets.Words(cell.Status)];
+                    cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(cell.Status)];
             }).ToList());
 
         return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,

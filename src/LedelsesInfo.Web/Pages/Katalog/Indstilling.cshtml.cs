@@ -42,8 +42,8 @@ public sealed class IndstillingModel(IMediator mediator) : PageModel, IRerenders
         var g = Code<UnitLevel>.TryParse(grain, out var knownGrain) ? knownGrain : (UnitLevel)(-1);
         (Audience, Kpi, Enabled, Cadence, Grain) = (a, kpi.ToUpperInvariant(), enabled, c, g);
         await mediator.Send(new UpdateAudienceSetting(a, Kpi, enabled, c, g), ct);
-        TempData[RefusalFilter.Saved] = $"{Kpi} for {Audiences.DanishName(a).ToLowerInvariant()} er gemt: " +
-            (enabled ? $"{KpiFormat.Period(c)}, {KpiFormat.Level(g)}." : "får ikke nøgletallet.");
+        TempData[RefusalFilter.Saved] = $"{Kpi} for {Danish.Name(a).ToLowerInvariant()} er gemt: " +
+            (enabled ? $"{Danish.Cadence(c)}, {Danish.Name(g)}." : "får ikke nøgletallet.");
         return RedirectToPage("/Katalog/Modtagere");
     }
 }

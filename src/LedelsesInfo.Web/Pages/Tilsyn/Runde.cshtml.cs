@@ -46,7 +46,7 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
         var answers = new TableData("svar", $"Svar {view.TeamName} {view.Round.Quarter}. kvartal {view.Round.Year}",
             [new("Sag"), new("Sagsbehandler"), new("Spørgsmål"), new("Hvem svarede"), new("Svar"), new("Bemærkning")],
             view.Cases.Where(c => !c.Swapped).SelectMany(c => c.Answers.Values.OrderBy(a => a.QuestionId).ThenBy(a => a.Stage).Select(a => (object?[])[c.CaseId, c.CaseworkerName,
-                view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", ReviewText.Answer(a.Value), a.Comment])).ToList());
+                view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", Danish.Name(a.Value), a.Comment])).ToList());
         return [view.ResultTable, answers];
     }
 
