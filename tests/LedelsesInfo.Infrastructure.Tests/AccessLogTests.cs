@@ -166,12 +166,8 @@ public sealed class AccessLogTests : IDisposable
         var admin = new User(Audience.Administrator);
         var lookUpAt = Morning.AddDays(10);
 
-        IReadOnlyList<CaseAccessRow> first, second;
-        await using (var db = Context())
-        {
-            first = await new GetCaseAccessHandler(db, admin, new Clock(lookUpAt)).Handle(new GetCaseAccess("S1"), default);
-            second = await new GetCaseAccessHandler(db, admin, new Clock(lookUpAt.AddMinutes(1))).Handle(new GetCaseAccess("S1"), default);
-        }
+        var first = await database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S1"), admin, new Clock(lookUpAt));
+        var second = await database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S1"), admin, new Clock(lookUpAt.AddMinutes(1)));
 
         Assert.Equal(
             [(Morning, "sb@test.dk", "Mine sager", "vist"), (Morning.AddDays(5).AddMinutes(-30), "sb@test.dk", "Sag", "eksporteret"), (Morning.AddDays(5), "tl@test.dk", "Mit team", "vist")],
@@ -187,8 +183,8 @@ public sealed class AccessLogTests : IDisposable
         await db.AppendAccessLogAsync(Morning, "sb@test.dk", "M1", "Mine sager", "vist", ["S1"], default);
         var leader = new User(Audience.TeamLeader, "tl@test.dk");
 
-        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
-            await new GetCaseAccessHandler(db, leader, new Clock(Morning.AddDays(1))).Handle(new GetCaseAccess("S1"), default));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S1"), leader, new Clock(Morning.AddDays(1))));
 
         Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page && e.CaseId == "S1"));
     }

@@ -3,7 +3,7 @@ using LedelsesInfo.Application.Features.Catalogue;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Tests.Support;
 
-namespace LedelsesInfo.Infrastructure.Tests;
+namespace LedelsesInfo.Infrastructure.Tests.Features.Catalogue;
 
 public sealed class DataQualityTests : IDisposable
 {
@@ -42,8 +42,8 @@ public sealed class DataQualityTests : IDisposable
         await _db.ImportAsync(f);
         await using var db = _db.NewContext();
 
-        var all = await new GetDataQualityHandler(db, new User(Audience.Administrator, "K")).Handle(new GetDataQuality(), default);
-        var leader = await new GetDataQualityHandler(db, new User(Audience.TeamLeader, "T1")).Handle(new GetDataQuality(), default);
+        var all = await _db.SendAsync<IReadOnlyList<DataQualityIssue>>(new GetDataQuality(), new User(Audience.Administrator, "K"));
+        var leader = await _db.SendAsync<IReadOnlyList<DataQualityIssue>>(new GetDataQuality(), new User(Audience.TeamLeader, "T1"));
 
         int Count(IReadOnlyList<DataQualityIssue> issues, string code, string team) =>
             issues.Single(i => i.Code == code).PerTeam.Where(t => t.TeamId == team).Sum(t => t.Count);

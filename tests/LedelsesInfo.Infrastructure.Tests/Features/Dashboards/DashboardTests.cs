@@ -5,11 +5,12 @@ using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Export;
+using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace LedelsesInfo.Infrastructure.Tests;
+namespace LedelsesInfo.Infrastructure.Tests.Features.Dashboards;
 
-/// <summary>The four dashboards' handlers on the hand-worked municipality of <see cref="KpiEngineTests"/> (as of 30 June 2025).</summary>
+/// <summary>The four dashboards' messages, sent through the pipeline as each audience (<see cref="Slice"/>), on the hand-worked municipality of <see cref="KpiEngineTests"/> (as of 30 June 2025).</summary>
 public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassFixture<KpiEngineTests.HandFixture>
 {
     private sealed record User(Audience Audience, string? UnitId, string? EmployeeId, string UserName = "test") : ICurrentUser;
@@ -26,7 +27,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     {
         await using var db = fixture.Database.NewContext();
         var leader = new User(Audience.TeamLeader, "T1", "M4", "dorte@test.dk");
-        var d = await new GetTeamDashboardHandler(db, leader, new Clock()).Handle(new GetTeamDashboard(Week: "2025-W27", AsOf: AsOf), default);
+        var d = await fixture.Database.SendAsync<TeamDashboard>(new GetTeamDashboard(Week: "2025-W27", AsOf: AsOf), leader, new Clock());
 
         // E2 (S2): aware 28 Feb → due 28 June, not done: 2 days over. I1's next follow-up (15 Dec) and visit (1 Nov) are far ahead;
         // its first visit deadline (2 July) was answered on 1 May.
@@ -43,7 +44,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     public async Task The_team_leaders_compliance_and_caseload_per_caseworker()
     {
         await using var db = fixture.Database.NewContext();
-        var d = await new GetTeamDashboardHandler(db, new User(Audience.TeamLeader, "T1", "M4"), new Clock()).Handle(new GetTeamDashboard(AsOf: AsOf), default);
+        var d = await fixture.Database.SendAsync<TeamDashboard>(new GetTeamDashboard(AsOf: AsOf), new User(Audience.TeamLeader, "T1", "M4"), new Clock());
 
         // 12 weeks to 30 June (from week 16): M1's deadlines I1 follow-up 20 June (met) and E1 31 May (met); I1's 2 April is before.
         // M2's E2 28 June (not met).
@@ -60,9 +61,9 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     public async Task A_team_leader_asking_for_another_team_is_refused_and_the_attempt_logged()
     {
         await using var db = fixture.Database.NewContext();
-        var handler = new GetTeamDashboardHandler(db, new User(Audience.TeamLeader, "T1", "M4", "dorte@test.dk"), new Clock());
+        var leader = new User(Audience.TeamLeader, "T1", "M4", "dorte@test.dk");
 
-        await Assert.ThrowsAsync<AccessDeniedException>(async () => await handler.Handle(new GetTeamDashboard(TeamId: "T2", AsOf: AsOf), default));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.Database.SendAsync<TeamDashboard>(new GetTeamDashboard(TeamId: "T2", AsOf: AsOf), leader, new Clock()));
 
         Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "dorte@test.dk" && e.Action == AccessLog.Denied && e.Page == GetTeamDashboardHandler.Page));
     }
@@ -72,7 +73,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     {
         await using var db = fixture.Database.NewContext();
 
-        var d = await new GetMyCasesHandler(db, new User(Audience.Caseworker, "T1", "M1"), new Clock()).Handle(new GetMyCases(AsOf), default);
+        var d = await fixture.Database.SendAsync<MyCases>(new GetMyCases(AsOf), new User(Audience.Caseworker, "T1", "M1"), new Clock());
 
         var s1 = Assert.Single(d.Cases);
         Assert.Equal("S1", s1.CaseId);
@@ -95,15 +96,14 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     {
         await using var db = fixture.Database.NewContext();
         var user = new User(audience, unit, employee, $"{audience}-{caseId}");
-        var handler = new GetCaseHandler(db, user, new Clock());
 
         if (allowed)
         {
-            Assert.Equal(caseId, (await handler.Handle(new GetCase(caseId), default)).Case.Id);
+            Assert.Equal(caseId, (await fixture.Database.SendAsync<CaseDetails>(new GetCase(caseId), user, new Clock())).Case.Id);
         }
         else
         {
-            await Assert.ThrowsAsync<AccessDeniedException>(async () => await handler.Handle(new GetCase(caseId), default));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.Database.SendAsync<CaseDetails>(new GetCase(caseId), user, new Clock()));
         }
         var entry = await db.AccessLog.OrderByDescending(e => e.Id).FirstAsync(e => e.UserName == user.UserName);
         Assert.Equal((caseId, allowed ? AccessLog.Shown : AccessLog.Denied), (entry.CaseId, entry.Action));
@@ -114,7 +114,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
     {
         await using var db = fixture.Database.NewContext();
 
-        var d = await new GetCommitteeDashboardHandler(db).Handle(new GetCommitteeDashboard(AsOf: AsOf), default);
+        var d = await fixture.Database.SendAsync<CommitteeDashboard>(new GetCommitteeDashboard(AsOf: AsOf), new User(Audience.Committee, null, null));
 
         Assert.Equal("2025-Q2", d.Quarter);
         // F1 is 2 of 3 deadlines for the municipality: a small count, so hidden; U1 is 5 notifications: shown.
@@ -136,7 +136,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         await using var db = fixture.Database.NewContext();
         var director = new User(Audience.Management, "F1", null);
 
-        var area = await new GetManagementDashboardHandler(db, director, new Clock()).Handle(new GetManagementDashboard("A1", "2025-06", AsOf), default);
+        var area = await fixture.Database.SendAsync<ManagementDashboard>(new GetManagementDashboard("A1", "2025-06", AsOf), director, new Clock());
 
         Assert.Equal(["Børn og Familie", "Familieafdelingen"], area.Breadcrumbs.Select(b => b.Name));
         Assert.Equal(["Team 1", "Team 2"], area.Children.Select(c => c.Name));
@@ -144,8 +144,8 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         Assert.Equal(("<5", "<5"), (area.Comparison[("S1", "T1")].Shown, area.Comparison[("S1", "T2")].Shown));
         // The economy of June by team: T1 spent nothing in June; 2025 so far T1 58499,90 (5.28.22) + 10000,50 (5.28.21).
         Assert.Equal(68500.40m, area.Economy.Rows.Single(r => (string)r[0]! == "Team 1")[2]);
-        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
-            await new GetManagementDashboardHandler(db, new User(Audience.Management, "A1", null), new Clock()).Handle(new GetManagementDashboard("F1"), default));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            fixture.Database.SendAsync<ManagementDashboard>(new GetManagementDashboard("F1"), new User(Audience.Management, "A1", null), new Clock()));
     }
 
     [Fact]

@@ -7,9 +7,9 @@ using LedelsesInfo.Infrastructure.KeyFigures;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace LedelsesInfo.Infrastructure.Tests;
+namespace LedelsesInfo.Infrastructure.Tests.Features.ManagementReview;
 
-/// <summary>Management supervision on the demo municipality: one fresh database per test, so rounds do not meet.</summary>
+/// <summary>Management review on the demo municipality, its messages sent through the pipeline as the team leader or caseworker (<see cref="Slice"/>): one fresh database per test, so rounds do not meet.</summary>
 public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
 {
     private readonly TestDatabase _db = new();
@@ -47,10 +47,10 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
     private async Task<List<long>> PlanAndDrawAsync(ReviewMode mode = ReviewMode.Dialogue, int size = 5)
     {
         await using var db = _db.NewContext();
-        var rounds = (await new PlanYearHandler(db, Leader, new Clock()).Handle(new PlanYear(2025, size, mode), default)).ToList();
+        var rounds = (await _db.SendAsync<IReadOnlyList<long>>(new PlanYear(2025, size, mode), Leader, new Clock())).ToList();
         foreach (var round in rounds)
         {
-            await new DrawSampleHandler(db, Leader, new Clock()).Handle(new DrawSample(round), default);
+            await _db.SendAsync<IReadOnlyList<DrawnCase>>(new DrawSample(round), Leader, new Clock());
         }
         return rounds;
     }
@@ -85,7 +85,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         await using var db = _db.NewContext();
         var first = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).OrderBy(c => c.Id).Select(c => c.CaseId).ToListAsync();
 
-        var again = await new DrawSampleHandler(db, Leader, new Clock()).Handle(new DrawSample(rounds[0]), default);
+        var again = await _db.SendAsync<IReadOnlyList<DrawnCase>>(new DrawSample(rounds[0]), Leader, new Clock());
         var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
         var redraw = ReviewSampling.Draw(await CandidatesAsync(db, 1), 5, round.Seed, new HashSet<string>(), new HashSet<ActivityKind>(), new HashSet<string>(), id => id);
 
@@ -101,7 +101,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         await using var db = _db.NewContext();
         var swap = await db.ReviewCases.FirstAsync(c => c.RoundId == rounds[1]);
 
-        var added = await new SwapCaseHandler(db, Leader, new Clock()).Handle(new SwapCase(swap.Id, "Sagen er lige overgået til et andet team"), default);
+        var added = await _db.SendAsync<DrawnCase>(new SwapCase(swap.Id, "Sagen er lige overgået til et andet team"), Leader, new Clock());
 
         var swapped = await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Id == swap.Id);
         Assert.Equal((true, "Sagen er lige overgået til et andet team"), (swapped.Swapped, swapped.SwapReason));
@@ -118,24 +118,24 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var cases = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).ToListAsync();
         var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
         var questions = await db.ReviewQuestions.Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
-        var answer = new AnswerQuestionHandler(db, Leader, new Clock());
-        var signOff = new SignOffRoundHandler(db, Leader, new Clock());
+        Task<AnswerView> Answer(AnswerQuestion message) => _db.SendAsync<AnswerView>(message, Leader, new Clock());
+        Task<bool> SignOff(SignOffRound message) => _db.SendAsync<bool>(message, Leader, new Clock());
 
-        await answer.Handle(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.Yes, null), default);
-        var incomplete = await Assert.ThrowsAsync<ValidationException>(async () => await signOff.Handle(new SignOffRound(round.Id, null, null), default));
+        await Answer(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.Yes, null));
+        var incomplete = await Assert.ThrowsAsync<ValidationException>(() => SignOff(new SignOffRound(round.Id, null, null)));
         Assert.Contains($"{(2 * questions.Count) - 1} af {2 * questions.Count} svar mangler", incomplete.Message, StringComparison.Ordinal);
 
         foreach (var c in cases)
         {
             foreach (var q in questions)
             {
-                await answer.Handle(new AnswerQuestion(c.Id, q.Id, ReviewAnswerValue.Yes, "Fint"), default);
+                await Answer(new AnswerQuestion(c.Id, q.Id, ReviewAnswerValue.Yes, "Fint"));
             }
         }
-        Assert.True(await signOff.Handle(new SignOffRound(round.Id, "Husk barnets synspunkter før afgørelsen.", "Hvordan sikrer vi samtalen med barnet?"), default));
+        Assert.True(await SignOff(new SignOffRound(round.Id, "Husk barnets synspunkter før afgørelsen.", "Hvordan sikrer vi samtalen med barnet?")));
 
-        await Assert.ThrowsAsync<ValidationException>(async () => await answer.Handle(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.No, null), default));
-        await Assert.ThrowsAsync<ValidationException>(async () => await new SwapCaseHandler(db, Leader, new Clock()).Handle(new SwapCase(cases[1].Id, "for sent"), default));
+        await Assert.ThrowsAsync<ValidationException>(() => Answer(new AnswerQuestion(cases[0].Id, questions[0].Id, ReviewAnswerValue.No, null)));
+        await Assert.ThrowsAsync<ValidationException>(() => _db.SendAsync<DrawnCase>(new SwapCase(cases[1].Id, "for sent"), Leader, new Clock()));
         Assert.Equal(ReviewAnswerValue.Yes, (await db.ReviewAnswers.AsNoTracking().SingleAsync(a => a.ReviewCaseId == cases[0].Id && a.QuestionId == questions[0].Id)).Value);
     }
 
@@ -148,7 +148,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var old = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
         var edited = old.Select(q => new TemplateQuestion(q.Text, q.FocusArea, q.KpiCode)).Append(new TemplateQuestion("Er søskende inddraget?", "Lokalt", null)).ToList();
 
-        var newId = await new UpdateTemplateHandler(db, Leader, new Clock()).Handle(new UpdateTemplate(round.TemplateId, edited), default);
+        var newId = await _db.SendAsync<long>(new UpdateTemplate(round.TemplateId, edited), Leader, new Clock());
 
         Assert.NotEqual(round.TemplateId, newId);
         var next = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).SingleAsync(t => t.Id == newId);
@@ -157,7 +157,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         Assert.Equal(old.Select(q => q.Id), await db.ReviewQuestions.Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).Select(q => q.Id).ToListAsync());
         Assert.Equal(round.TemplateId, (await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == rounds[0])).TemplateId);
         // A new year's rounds use the new version.
-        var nextYear = await new PlanYearHandler(db, Leader, new Clock()).Handle(new PlanYear(2026, 1), default);
+        var nextYear = await _db.SendAsync<IReadOnlyList<long>>(new PlanYear(2026, 1), Leader, new Clock());
         Assert.Equal(newId, (await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == nextYear[0])).TemplateId);
     }
 
@@ -171,9 +171,9 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var otherLeader = new User(Audience.TeamLeader, _otherTeam, "X", "anden@test.dk");
         var caseworker = new User(Audience.Caseworker, _team, reviewCase.CaseworkerId, "sb@test.dk");
 
-        await Assert.ThrowsAsync<AccessDeniedException>(async () => await new GetRoundHandler(db, otherLeader, new Clock()).Handle(new GetRound(rounds[0]), default));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.SendAsync<RoundView>(new GetRound(rounds[0]), otherLeader, new Clock()));
         await Assert.ThrowsAsync<AccessDeniedException>(async () =>
-            await new AnswerQuestionHandler(db, caseworker, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), default));
+            await _db.SendAsync<AnswerView>(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), caseworker, new Clock()));
 
         Assert.Equal(2, await db.AccessLog.CountAsync(e => e.Action == "nægtet" && (e.UserName == "anden@test.dk" || e.UserName == "sb@test.dk")));
     }
@@ -188,13 +188,13 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var caseworker = new User(Audience.Caseworker, _team, reviewCase.CaseworkerId, "sb@test.dk");
 
         await Assert.ThrowsAsync<ValidationException>(async () =>
-            await new AnswerQuestionHandler(db, Leader, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), default));
-        var own = await new AnswerQuestionHandler(db, caseworker, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Partly, "Mangler dato"), default);
-        var leader = await new AnswerQuestionHandler(db, Leader, new Clock()).Handle(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.No, null), default);
+            await _db.SendAsync<AnswerView>(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Yes, null), Leader, new Clock()));
+        var own = await _db.SendAsync<AnswerView>(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.Partly, "Mangler dato"), caseworker, new Clock());
+        var leader = await _db.SendAsync<AnswerView>(new AnswerQuestion(reviewCase.Id, question.Id, ReviewAnswerValue.No, null), Leader, new Clock());
 
         Assert.Equal((AnswerStage.Caseworker, ReviewAnswerValue.Partly), (own.Stage, own.Value));
         Assert.Equal((AnswerStage.Leader, ReviewAnswerValue.No), (leader.Stage, leader.Value));
-        var mine = await new GetMyReviewsHandler(db, caseworker).Handle(new GetMyReviews(), default);
+        var mine = await _db.SendAsync<IReadOnlyList<MyReview>>(new GetMyReviews(), caseworker);
         Assert.Contains(mine, m => m.CaseId == reviewCase.CaseId && !m.AwaitsMyAnswers);
     }
 
@@ -206,14 +206,14 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var cases = await db.ReviewCases.Where(c => c.RoundId == rounds[0]).OrderBy(c => c.Id).ToListAsync();
         var round = await db.ReviewRounds.SingleAsync(r => r.Id == rounds[0]);
         var bfu = await db.ReviewQuestions.SingleAsync(q => q.TemplateId == round.TemplateId && q.KpiCode == "B1");
-        var answer = new AnswerQuestionHandler(db, Leader, new Clock());
+        Task<AnswerView> Answer(AnswerQuestion message) => _db.SendAsync<AnswerView>(message, Leader, new Clock());
         ReviewAnswerValue[] given = [ReviewAnswerValue.Yes, ReviewAnswerValue.Yes, ReviewAnswerValue.Partly, ReviewAnswerValue.NotRelevant];
         for (var i = 0; i < 4; i++)
         {
-            await answer.Handle(new AnswerQuestion(cases[i].Id, bfu.Id, given[i], null), default);
+            await Answer(new AnswerQuestion(cases[i].Id, bfu.Id, given[i], null));
         }
 
-        var view = await new GetRoundHandler(db, Leader, new Clock()).Handle(new GetRound(round.Id), default);
+        var view = await _db.SendAsync<RoundView>(new GetRound(round.Id), Leader, new Clock());
 
         var result = view.Results.Single(r => r.QuestionId == bfu.Id);
         Assert.Equal((2, 3, 1, 1, "2 af 3 sager"), (result.Yes, result.Of, result.Partly, result.NotRelevant, result.Shown));
