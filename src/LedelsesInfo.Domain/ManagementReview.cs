@@ -85,7 +85,7 @@ public sealed class ReviewCase
     public long RoundId { get; set; }
     public required string CaseId { get; set; }
     public required string CaseworkerId { get; set; }
-    public string? MeasureKind { get; set; }
+    public string? ActivityKind { get; set; }
     /// <summary>Why this case was drawn, in Danish.</summary>
     public required string Reason { get; set; }
     public bool Swapped { get; set; }
@@ -115,9 +115,10 @@ public sealed class ActionPlanItem
     public DateOnly ByWhen { get; set; }
 }
 
-public sealed record SampleCandidate(string CaseId, string CaseworkerId, IReadOnlyList<ActivityKind> MeasureKinds);
+/// <summary>A case that may be drawn, with its caseworker and the kinds of its activities (indsatser).</summary>
+public sealed record SampleCandidate(string CaseId, string CaseworkerId, IReadOnlyList<ActivityKind> Kinds);
 
-public sealed record SampledCase(string CaseId, string CaseworkerId, ActivityKind? MeasureKind, string Reason);
+public sealed record SampledCase(string CaseId, string CaseworkerId, ActivityKind? ActivityKind, string Reason);
 
 /// <summary>
 /// Draws the cases of a round so that over the year every caseworker and every measure kind is reviewed: first a case
@@ -146,15 +147,15 @@ public static class ReviewSampling
 
         void Take(SampleCandidate c, string reason)
         {
-            var newKind = c.MeasureKinds.Where(k => !kinds.Contains(k)).Select(k => (ActivityKind?)k).FirstOrDefault();
-            var kind = newKind ?? (c.MeasureKinds.Count > 0 ? c.MeasureKinds[0] : null);
+            var newKind = c.Kinds.Where(k => !kinds.Contains(k)).Select(k => (ActivityKind?)k).FirstOrDefault();
+            var kind = newKind ?? (c.Kinds.Count > 0 ? c.Kinds[0] : null);
             if (newKind is { } k && !reason.Contains("indsatstypen", StringComparison.OrdinalIgnoreCase))
             {
                 reason += $", og indsatstypen {ActivityKinds.DanishName(k).ToLowerInvariant()} er ikke gennemgået i år";
             }
             drawn.Add(new SampledCase(c.CaseId, c.CaseworkerId, kind, reason));
             caseworkers.Add(c.CaseworkerId);
-            foreach (var measure in c.MeasureKinds)
+            foreach (var measure in c.Kinds)
             {
                 kinds.Add(measure);
             }
@@ -168,16 +169,16 @@ public static class ReviewSampling
                 continue;
             }
             var theirs = pool.Where(c => c.CaseworkerId == caseworker).ToList();
-            var pick = theirs.FirstOrDefault(c => c.MeasureKinds.Any(k => !kinds.Contains(k))) ?? theirs[0];
+            var pick = theirs.FirstOrDefault(c => c.Kinds.Any(k => !kinds.Contains(k))) ?? theirs[0];
             Take(pick, $"{caseworkerName(caseworker)} har ikke haft en sag gennemgået i år");
         }
-        foreach (var kind in pool.SelectMany(c => c.MeasureKinds).Distinct().ToList())
+        foreach (var kind in pool.SelectMany(c => c.Kinds).Distinct().ToList())
         {
             if (drawn.Count >= size || kinds.Contains(kind))
             {
                 continue;
             }
-            var pick = pool.FirstOrDefault(c => c.MeasureKinds.Contains(kind));
+            var pick = pool.FirstOrDefault(c => c.Kinds.Contains(kind));
             if (pick is not null)
             {
                 Take(pick, $"Indsatstypen {ActivityKinds.DanishName(kind).ToLowerInvariant()} er ikke gennemgået i år");

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Application.Features.Dashboards;
 
 public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, DeadlineKind? NextKind, DateOnly? NextDue, DeadlineState? NextState,
-    IReadOnlyList<MyMeasure> Measures, IReadOnlyList<string> Missing);
+    IReadOnlyList<MyActivity> Activities, IReadOnlyList<string> Missing);
 
-public sealed record MyMeasure(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
+public sealed record MyActivity(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
 
 public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary,
     CaseAccess Access) : IShowsCases;
@@ -49,7 +49,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var result = cases.Select(c =>
         {
             var next = deadlines.Where(d => d.CaseId == c.Id && (d.DoneOn == null || d.DoneOn > day)).OrderBy(d => d.Due).FirstOrDefault();
-            var measures = activities.Where(a => a.CaseId == c.Id).OrderBy(a => a.StartOn).Select(a => new MyMeasure(a.Id, a.Kind, a.Paragraph, a.MonthlyPrice,
+            var measures = activities.Where(a => a.CaseId == c.Id).OrderBy(a => a.StartOn).Select(a => new MyActivity(a.Id, a.Kind, a.Paragraph, a.MonthlyPrice,
                 events.Where(e => e.ActivityId == a.Id && e.Kind == ActivityEventKind.FollowUp).OrderByDescending(e => e.OccurredOn).Select(e => e.NextFollowUpMonths).FirstOrDefault(),
                 a.StartOn)).ToList();
             return new MyCase(c.Id, Age(c.BirthDate, day), c.OpenedOn, next?.Kind, next?.Due, next is null ? null : Domain.Deadlines.StateOf(next.Due, null, day), measures,
@@ -59,8 +59,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var table = new TableData("mine-sager", $"Mine åbne sager pr. {day:dd-MM-yyyy}",
             [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
             result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? Danish.Name(k) : "Ingen", r.NextDue,
-                string.Join(", ", r.Measures.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
-                r.Measures.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
+                string.Join(", ", r.Activities.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
+                r.Activities.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
 
         // Own compliance against the team's over the last 12 weeks.
         var team = user.UnitId;

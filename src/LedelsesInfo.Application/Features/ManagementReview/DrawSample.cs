@@ -19,7 +19,7 @@ public sealed class DrawSampleHandler(IAppDbContext db, ICurrentUser user, ICloc
             return drawn.Select(DrawnCase.Of).ToList();
         }
         var sample = await SampleAsync(db, round, round.SampleSize, [], ct);
-        var cases = sample.Select(s => new ReviewCase { RoundId = round.Id, CaseId = s.CaseId, CaseworkerId = s.CaseworkerId, MeasureKind = s.MeasureKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = s.Reason }).ToList();
+        var cases = sample.Select(s => new ReviewCase { RoundId = round.Id, CaseId = s.CaseId, CaseworkerId = s.CaseworkerId, ActivityKind = s.ActivityKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = s.Reason }).ToList();
         db.ReviewCases.AddRange(cases);
         round.Status = RoundStatus.InProgress;
         await db.SaveChangesAsync(ct);
@@ -32,9 +32,9 @@ public sealed class DrawSampleHandler(IAppDbContext db, ICurrentUser user, ICloc
         var reviewed = await (from c in db.ReviewCases
                               join r in db.ReviewRounds on c.RoundId equals r.Id
                               where r.TeamId == round.TeamId && r.Year == round.Year && !c.Swapped
-                              select new { c.CaseId, c.CaseworkerId, c.MeasureKind }).ToListAsync(ct);
+                              select new { c.CaseId, c.CaseworkerId, c.ActivityKind }).ToListAsync(ct);
         var candidates = await RoundRules.CandidatesAsync(db, round.TeamId, round.Year, round.Quarter, ct);
-        var coveredKinds = candidates.Where(c => reviewed.Any(x => x.CaseId == c.CaseId)).SelectMany(c => c.MeasureKinds).ToHashSet();
+        var coveredKinds = candidates.Where(c => reviewed.Any(x => x.CaseId == c.CaseId)).SelectMany(c => c.Kinds).ToHashSet();
         var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == round.TeamId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         return ReviewSampling.Draw(candidates, size, round.Seed, reviewed.Select(x => x.CaseworkerId).ToHashSet(), coveredKinds,
             reviewed.Select(x => x.CaseId).Concat(alsoExclude).ToHashSet(), id => names.GetValueOrDefault(id, id));

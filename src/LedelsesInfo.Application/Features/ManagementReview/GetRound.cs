@@ -12,7 +12,7 @@ public sealed record QuestionResult(long QuestionId, string Text, int Yes, int O
     public string Shown => Of == 0 ? "ingen svar" : $"{Yes} af {Of} sager";
 }
 
-public sealed record RoundCaseView(long Id, string CaseId, string CaseworkerId, string CaseworkerName, string? MeasureKind, string Reason, bool Swapped, string? SwapReason,
+public sealed record RoundCaseView(long Id, string CaseId, string CaseworkerId, string CaseworkerName, string? ActivityKind, string Reason, bool Swapped, string? SwapReason,
     IReadOnlyDictionary<(long QuestionId, AnswerStage Stage), AnswerView> Answers);
 
 public sealed record RoundView(RoundInfo Round, string TeamName, TemplateRef Template, IReadOnlyList<QuestionView> Questions, IReadOnlyList<RoundCaseView> Cases,
@@ -33,7 +33,7 @@ public sealed class GetRoundHandler(IAppDbContext db, ICurrentUser user, IClock 
         var answers = await db.ReviewAnswers.AsNoTracking().Where(a => caseIds.Contains(a.ReviewCaseId)).ToListAsync(ct);
         var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == round.TeamId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var team = await db.OrgUnits.Where(u => u.Id == round.TeamId).Select(u => u.Name).SingleAsync(ct);
-        var views = cases.Select(c => new RoundCaseView(c.Id, c.CaseId, c.CaseworkerId, names.GetValueOrDefault(c.CaseworkerId, c.CaseworkerId), c.MeasureKind, c.Reason, c.Swapped, c.SwapReason,
+        var views = cases.Select(c => new RoundCaseView(c.Id, c.CaseId, c.CaseworkerId, names.GetValueOrDefault(c.CaseworkerId, c.CaseworkerId), c.ActivityKind, c.Reason, c.Swapped, c.SwapReason,
             answers.Where(a => a.ReviewCaseId == c.Id).ToDictionary(a => (a.QuestionId, a.Stage), AnswerView.Of))).ToList();
         await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, AccessLog.Shown, cases.Where(c => !c.Swapped).Select(c => c.CaseId), ct);
         var results = await ReviewResults.ForRoundsAsync(db, [round], questions, ct);

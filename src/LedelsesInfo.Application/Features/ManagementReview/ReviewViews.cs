@@ -23,12 +23,12 @@ public sealed record AnswerView(long Id, long ReviewCaseId, long QuestionId, Ans
 }
 
 /// <summary>A case drawn for a round, with the reason it was drawn (and swapped, if it was).</summary>
-public sealed record DrawnCase(long Id, long RoundId, string CaseId, string CaseworkerId, string? MeasureKind, string Reason, bool Swapped, string? SwapReason)
+public sealed record DrawnCase(long Id, long RoundId, string CaseId, string CaseworkerId, string? ActivityKind, string Reason, bool Swapped, string? SwapReason)
 {
     public static DrawnCase Of(ReviewCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(c.Id, c.RoundId, c.CaseId, c.CaseworkerId, c.MeasureKind, c.Reason, c.Swapped, c.SwapReason);
+        return new(c.Id, c.RoundId, c.CaseId, c.CaseworkerId, c.ActivityKind, c.Reason, c.Swapped, c.SwapReason);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class SwapCaseHandler(IAppDbContext db, ICurrentUser user, IClock 
         var drawn = await DrawSampleHandler.SampleAsync(db, round, 1, inRound, ct);
         var replacement = drawn.Count > 0 ? drawn[0] : throw new ValidationException("Der er ingen andre sager at trække i teamet dette kvartal.");
         var added = new ReviewCase { RoundId = round.Id, CaseId = replacement.CaseId, CaseworkerId = replacement.CaseworkerId,
-            MeasureKind = replacement.MeasureKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = $"Erstatter {reviewCase.CaseId}: {replacement.Reason}" };
+            ActivityKind = replacement.ActivityKind is { } k ? Code<ActivityKind>.Of(k) : null, Reason = $"Erstatter {reviewCase.CaseId}: {replacement.Reason}" };
         db.ReviewCases.Add(added);
         await db.SaveChangesAsync(ct);
         return DrawnCase.Of(added);

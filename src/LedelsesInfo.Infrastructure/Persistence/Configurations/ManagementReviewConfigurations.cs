@@ -50,7 +50,8 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         ArgumentNullException.ThrowIfNull(e);
         e.ToTable("review_cases");
         e.HasIndex(x => new { x.RoundId, x.CaseId });
-        e.Property(x => x.MeasureKind).HasMaxLength(30);
+        // The column keeps its first name; in code the word is activity (indsats), as everywhere.
+        e.Property(x => x.ActivityKind).HasColumnName("MeasureKind").HasMaxLength(30);
         e.Property(x => x.Reason).HasMaxLength(400);
         e.Property(x => x.SwapReason).HasMaxLength(400);
     }

@@ -79,7 +79,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         Assert.Equal("S1", s1.CaseId);
         // Open deadlines of S1: I1's visit due 1 Nov and follow-up due 15 Dec: the next is the visit.
         Assert.Equal((DeadlineKind.SupervisoryVisit, new DateOnly(2025, 11, 1)), (s1.NextKind!.Value, s1.NextDue!.Value));
-        var measure = Assert.Single(s1.Measures);
+        var measure = Assert.Single(s1.Activities);
         Assert.Equal((ActivityKind.FosterFamily, "§46", 30000m, 6), (measure.Kind, measure.Paragraph, measure.MonthlyPrice!.Value, measure.Cadence!.Value));
         Assert.Equal(["barnets synspunkter før afgørelsen (I1)"], s1.Missing);
         // Own compliance over 12 weeks: 2 of 2; the team's: 2 of 3 (E2 missed).

@@ -71,9 +71,9 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         Assert.Equal(20, sampled.Count);
         Assert.Equal(20, sampled.Select(c => c.CaseId).Distinct().Count()); // no case twice in a year
         Assert.Equal(candidates.Select(c => c.CaseworkerId).Distinct().Order(), sampled.Select(c => c.CaseworkerId).Distinct().Order());
-        var sampledKinds = candidates.Where(c => sampled.Any(s => s.CaseId == c.CaseId)).SelectMany(c => c.MeasureKinds).ToHashSet();
-        Assert.Superset(candidates.SelectMany(c => c.MeasureKinds).ToHashSet(), sampledKinds);
-        Assert.Equal(candidates.SelectMany(c => c.MeasureKinds).Distinct().Count(), sampledKinds.Count);
+        var sampledKinds = candidates.Where(c => sampled.Any(s => s.CaseId == c.CaseId)).SelectMany(c => c.Kinds).ToHashSet();
+        Assert.Superset(candidates.SelectMany(c => c.Kinds).ToHashSet(), sampledKinds);
+        Assert.Equal(candidates.SelectMany(c => c.Kinds).Distinct().Count(), sampledKinds.Count);
         Assert.All(sampled, c => Assert.False(string.IsNullOrWhiteSpace(c.Reason)));
         Assert.Contains(sampled, c => c.Reason.Contains("har ikke haft en sag gennemgået i år", StringComparison.Ordinal));
     }
