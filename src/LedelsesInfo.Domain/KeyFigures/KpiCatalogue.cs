@@ -73,7 +73,7 @@ public static class KpiCatalogue
 
     public static Kpi Get(string code) => ByCode.TryGetValue(code, out var kpi) ? kpi : throw new KeyNotFoundException($"Ukendt nøgletal '{code}'.");
 
-    public static bool Exists(string code) => ByCode.ContainsKey(code);
+    public static bool Exists([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? code) => code is not null && ByCode.ContainsKey(code);
 
     /// <summary>The deadlines a key figure counts, where it counts one kind (B1, P1, F1, T1); null for the others and for no figure.</summary>
     public static DeadlineKind? DeadlineCountedBy(string? code) => code is not null && ByCode.TryGetValue(code, out var kpi) ? kpi.CountsDeadline : null;

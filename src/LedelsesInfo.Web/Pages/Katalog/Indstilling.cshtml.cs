@@ -19,7 +19,7 @@ public sealed class IndstillingModel(IMediator mediator) : PageModel, IRerenders
     public PeriodKind Cadence { get; private set; }
     public UnitLevel Grain { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string audience, string kpi, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? audience, string? kpi, CancellationToken ct)
     {
         if (!Code<Audience>.TryParse(audience, out var a) || !KpiCatalogue.Exists(kpi))
         {
@@ -31,7 +31,7 @@ public sealed class IndstillingModel(IMediator mediator) : PageModel, IRerenders
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string audience, string kpi, bool enabled, string cadence, string grain, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? audience, string? kpi, bool enabled, string? cadence, string? grain, CancellationToken ct)
     {
         if (!Code<Audience>.TryParse(audience, out var a) || !KpiCatalogue.Exists(kpi))
         {
