@@ -46,9 +46,16 @@ public abstract class DashboardPage : PageModel
     public static string ExportUrl(HttpRequest request, string table, string format)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query.Where(q => q.Key is not ("handler" or "table" or "format"))
-            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+        var query = QueryWithout(request, "handler", "table", "format")
             .Append("handler=Export").Append($"table={Uri.EscapeDataString(table)}").Append($"format={format}");
         return $"{request.Path}?{string.Join("&", query)}";
+    }
+
+    /// <summary>The request's query parameters, escaped as <c>key=value</c>, less those named (case-insensitively).</summary>
+    public static IEnumerable<string> QueryWithout(HttpRequest request, params string[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.Where(q => !keys.Contains(q.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
     }
 }

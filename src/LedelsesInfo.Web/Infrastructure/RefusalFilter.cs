@@ -67,8 +67,7 @@ public sealed class RefusalFilter : IAsyncPageFilter
     /// <summary>The page the form was posted from: its path and query, less the handler.</summary>
     private static string Back(HttpRequest request)
     {
-        var query = request.Query.Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
-            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").ToList();
+        var query = DashboardPage.QueryWithout(request, "handler").ToList();
         return request.PathBase + request.Path + (query.Count == 0 ? "" : "?" + string.Join("&", query));
     }
 }

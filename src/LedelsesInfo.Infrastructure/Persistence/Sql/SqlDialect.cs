@@ -44,9 +44,7 @@ public abstract class SqlDialect
     public string Q(string identifier) => _helper.DelimitIdentifier(identifier);
 
     /// <summary>An entity's table, quoted.</summary>
-    public string Table<T>() => Q(TableName(typeof(T)));
-
-    public string TableName(Type entity) => Entity(entity).GetTableName()!;
+    public string Table<T>() => Q(Entity(typeof(T)).GetTableName()!);
 
     /// <summary>A property's column, quoted, by the property's name.</summary>
     public string Column<T>(string property) => Column(typeof(T), property);
@@ -158,8 +156,6 @@ public abstract class SqlDialect
 /// <summary>An entity's table under an alias in a statement.</summary>
 public sealed class TableRef<T>(SqlDialect dialect, string alias)
 {
-    public string Alias => alias;
-
     /// <summary>The alias's column for a property: <c>n[x => x.UnitId]</c>.</summary>
     public string this[Expression<Func<T, object?>> property] => $"{alias}.{dialect.Column<T>(MemberName(property))}";
 
