@@ -1,5 +1,3 @@
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace LedelsesInfo.Application.Abstractions;

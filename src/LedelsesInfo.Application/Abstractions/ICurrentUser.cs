@@ -1,5 +1,3 @@
-using LedelsesInfo.Domain;
-
 namespace LedelsesInfo.Application.Abstractions;
 
 /// <summary>The signed-in user as the handlers scope rows by: an employee in an org unit with one audience.</summary>

@@ -1,7 +1,4 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Application.Features.AccessLogs;
-using Mediator;
 
 namespace LedelsesInfo.Application.Behaviors;
 

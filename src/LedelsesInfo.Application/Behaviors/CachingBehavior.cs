@@ -1,6 +1,4 @@
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using Mediator;
 
 namespace LedelsesInfo.Application.Behaviors;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace LedelsesInfo.Application.Behaviors;

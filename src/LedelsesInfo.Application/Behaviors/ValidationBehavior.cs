@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace LedelsesInfo.Application.Behaviors;
 
 /// <summary>Runs every validator of a message before its handler; pages turn the exception into ModelState.</summary>

@@ -1,6 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Caching;
 
 /// <summary>Whose answer a cached query gives: one for everyone with the same audience, or one per person.</summary>

@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features;
 
 /// <summary>Which org units a user may see: their own unit and everything below it.</summary>

@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.KeyFigures;
 
 /// <summary>One key figure for one unit and period as an audience sees it: suppressed where small, with target and status.</summary>

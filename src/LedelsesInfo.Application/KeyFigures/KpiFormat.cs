@@ -1,5 +1,4 @@
 using System.Globalization;
-using LedelsesInfo.Domain;
 
 namespace LedelsesInfo.Application.KeyFigures;
 

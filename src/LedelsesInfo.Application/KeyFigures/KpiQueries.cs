@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.KeyFigures;
 
 /// <summary>Shared reads over the snapshot: the latest as-of date, the org tree, and targets inherited down it.</summary>

@@ -1,5 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-
 namespace LedelsesInfo.Application.Features.AccessLogs;
 
 /// <summary>Writes who saw which case, when and on which page (GDPR: the citizen may ask who looked).</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.AccessLogs;
 
 public sealed record CaseAccessRow(DateTime At, string UserName, string? EmployeeId, string Page, string Action);

@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Account;
 
 /// <summary>Looks up one employee by id, for the development sign-in.</summary>

@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Account;
 
 /// <summary>The employee a login belongs to: the user's audience and org unit come from here.</summary>

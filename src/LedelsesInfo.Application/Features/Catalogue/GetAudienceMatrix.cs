@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Catalogue;
 
 /// <summary>The audience matrix: for every key figure and audience, whether it is sent, how often and at which grain.</summary>

@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Catalogue;
 
 /// <summary>A key figure in the catalogue with the municipality's latest quarter: value, target and status in words.</summary>

@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Catalogue;
 
 public sealed record DataQualityIssue(string Code, string Title, string Explanation, IReadOnlyList<(string TeamId, string TeamName, int Count)> PerTeam)

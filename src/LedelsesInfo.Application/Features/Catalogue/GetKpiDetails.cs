@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Catalogue;
 
 public sealed record AudienceReceipt(Audience Audience, bool Enabled, PeriodKind Cadence, UnitLevel Grain);

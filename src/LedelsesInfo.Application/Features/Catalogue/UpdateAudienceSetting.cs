@@ -1,9 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Catalogue;
 
 /// <summary>Changes one cell of the matrix; dashboards follow it at once.</summary>

@@ -1,9 +1,3 @@
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Dashboards;
 
 /// <summary>One case as its page shows it: the case, its measures and events, its deadlines as of <paramref name="Day"/>.</summary>

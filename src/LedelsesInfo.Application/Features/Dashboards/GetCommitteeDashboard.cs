@@ -1,9 +1,4 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.Dashboards;
 

@@ -1,9 +1,4 @@
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Application.Features.Dashboards;
 

@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Home;
 
 /// <summary>The front page: who you are, what the data cover, and the headline counts of what you may see.</summary>

@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Imports;
 
 public sealed record ImportBatchDetails(ImportBatchRow Batch, IReadOnlyList<ImportRowErrorRow> Errors);

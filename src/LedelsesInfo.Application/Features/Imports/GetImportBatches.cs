@@ -1,9 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.Imports;
 
 public sealed record ImportBatchRow(long Id, string FileName, string FileKind, DateTime StartedAt, DateTime? FinishedAt, ImportStatus Status,

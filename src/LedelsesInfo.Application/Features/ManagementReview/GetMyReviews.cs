@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 public sealed record MyReview(int Year, int Quarter, string CaseId, RoundStatus Status, string? LearningPoints, string? ReflectionQuestions, bool AwaitsMyAnswers, long ReviewCaseId);

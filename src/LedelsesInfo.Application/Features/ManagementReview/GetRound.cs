@@ -1,9 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>One question's result: "X af Y sager" (yes of the answered, "ikke relevant" left out), and the portal's own figure beside it.</summary>

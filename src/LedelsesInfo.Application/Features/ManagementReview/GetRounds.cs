@@ -1,10 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 public sealed record RoundSummary(long Id, int Quarter, ReviewMode Mode, string? FocusArea, RoundStatus Status, int Cases, int Answered, int Expected);

@@ -1,9 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 public sealed record SelfReview(long ReviewCaseId, string CaseId, int Year, int Quarter, IReadOnlyList<QuestionView> Questions, IReadOnlyDictionary<long, AnswerView> MyAnswers, bool ReadOnly);

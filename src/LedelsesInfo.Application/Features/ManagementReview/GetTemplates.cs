@@ -1,8 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 public sealed record TemplateSummary(long Id, string FamilyKey, string Name, int Version, bool IsDefault, bool InUse, IReadOnlyList<QuestionView> Questions);

@@ -1,10 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>The annual wheel (årshjul): one round per quarter for the team, each with its seed, mode and focus area.</summary>

@@ -1,7 +1,3 @@
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 public static class ReviewResults

@@ -1,5 +1,3 @@
-using LedelsesInfo.Domain;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 // The result records the review's messages answer with: the entities' fields a page shows, never the tracked entities.

@@ -1,9 +1,3 @@
-using FluentValidation;
-using LedelsesInfo.Application.Abstractions;
-using LedelsesInfo.Application.Features.AccessLogs;
-using LedelsesInfo.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LedelsesInfo.Application.Features.ManagementReview;
 
 /// <summary>The rules every supervision command shares: who may act on a round, and that a signed-off round is read-only.</summary>
