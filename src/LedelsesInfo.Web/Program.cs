@@ -16,6 +16,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Identity.Web;
 
+// Danish for everything the process writes outside a request too (start-up, the log), as the CLI does.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("da-DK");
+
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 

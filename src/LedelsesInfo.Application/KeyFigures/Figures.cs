@@ -6,14 +6,30 @@ public sealed record FigureCell(string Code, string UnitId, string Period, decim
     public Kpi Kpi => KpiCatalogue.Get(Code);
 }
 
-/// <summary>Reads the key-figure snapshot for dashboards. Every figure an audience sees passes <see cref="Suppression"/> here.</summary>
+/// <summary>
+/// Whom a figure is shown to. The committee's papers are published, so small numbers are hidden from it and from everything
+/// it can open (docs/key-figures.md, small numbers); everyone else reads the figures for internal use and sees every count.
+/// </summary>
+public enum Disclosure
+{
+    Internal,
+    Published,
+}
+
+/// <summary>Reads the key-figure snapshot for dashboards. Every figure a committee member sees passes <see cref="Suppression"/> here.</summary>
 public static class Figures
 {
+    /// <summary>Small numbers are hidden for the committee only.</summary>
+    public static Disclosure DisclosureFor(Audience audience) => audience == Audience.Committee ? Disclosure.Published : Disclosure.Internal;
+
     /// <summary>One decimal, half away from zero, as people round (1,25 → 1,3).</summary>
     public static decimal Round1(decimal value) => decimal.Round(value, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>Kroner in millions with one decimal (12.345.678 kr. → 12,3), as the committee and management read a budget.</summary>
+    public static decimal Millions(decimal kroner) => Round1(kroner / 1_000_000m);
+
     /// <summary>A share in Danish: "66,7 %".</summary>
-    public static string Percent(decimal? share) => share is { } v ? Round1(v).ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) + " %" : "–";
+    public static string Percent(decimal? share) => share is { } v ? Round1(v).ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) + " %" : NoData;
 
     /// <summary>The requested as-of date if a snapshot exists for it, else the latest.</summary>
     public static async Task<DateOnly?> ResolveAsOfAsync(IAppDbContext db, DateOnly? requested, CancellationToken ct)
@@ -76,15 +92,18 @@ public static class Figures
         return rows.ToDictionary(v => (v.KpiCode, v.UnitId, v.Period));
     }
 
-    /// <summary>A cell, hidden when it is small or when the sibling rule hides it.</summary>
-    public static FigureCell Cell(Kpi kpi, string unit, string period, KpiValue? value, decimal? target, bool hidden)
+    /// <summary>
+    /// A cell. Where the reader's papers are published (<see cref="Disclosure.Published"/>), it is hidden when it is small or
+    /// when the sibling rule hides it; internal readers see every count.
+    /// </summary>
+    public static FigureCell Cell(Kpi kpi, string unit, string period, KpiValue? value, decimal? target, Disclosure disclosure, bool hidden = false)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         if (value is null)
         {
-            return new FigureCell(kpi.Code, unit, period, null, null, null, false, "–", target, TargetStatus.None);
+            return new FigureCell(kpi.Code, unit, period, null, null, null, false, NoData, target, TargetStatus.None);
         }
-        hidden |= Suppression.IsPrimary(kpi.Cell(unit, value.Numerator, value.Denominator));
+        hidden = disclosure == Disclosure.Published && (hidden || Suppression.IsPrimary(kpi.Cell(unit, value.Numerator, value.Denominator)));
         if (hidden)
         {
             return new FigureCell(kpi.Code, unit, period, null, null, null, true, Suppression.Mark, target, TargetStatus.None);
@@ -93,32 +112,82 @@ public static class Figures
         return new FigureCell(kpi.Code, unit, period, value.Numerator, value.Denominator, v, false, KpiFormat.Number(kpi, v), target, Targets.Status(kpi, v, target));
     }
 
-    /// <summary>A comparison across sibling units: each figure's cells go through the primary and secondary rule together.</summary>
+    /// <summary>What a cell with no data shows; a hidden one shows <see cref="Suppression.Mark"/>. The two are never the same.</summary>
+    public const string NoData = "–";
+
+    /// <summary>The key of the remainder column: what a unit has beyond its children (<see cref="AddRemainder"/>).</summary>
+    public const string RemainderKey = "~øvrige";
+
+    /// <summary>How the remainder is named where it is shown.</summary>
+    public const string RemainderName = "Øvrige / stab";
+
+    /// <summary>
+    /// Adds, for each additive figure, the part of the parent's value that none of the children has (staff, notifications or
+    /// payments registered at the parent itself, such as a director or a secretariat) under <see cref="RemainderKey"/>.
+    /// A parent's total then always reads as its children plus that remainder. True when any figure has a remainder.
+    /// </summary>
+    public static bool AddRemainder(IReadOnlyList<Kpi> kpis, string parent, IReadOnlyList<string> children, string period,
+        Dictionary<(string Code, string Unit, string Period), KpiValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        ArgumentNullException.ThrowIfNull(values);
+        var any = false;
+        foreach (var kpi in kpis.Where(k => k.Additive))
+        {
+            if (!values.TryGetValue((kpi.Code, parent, period), out var total))
+            {
+                continue;
+            }
+            var parts = children.Select(c => values.GetValueOrDefault((kpi.Code, c, period))).Where(v => v is not null).ToList();
+            var numerator = total.Numerator - parts.Sum(v => v!.Numerator);
+            decimal? denominator = total.Denominator is { } d ? d - parts.Sum(v => v!.Denominator ?? 0) : null;
+            if (numerator == 0 && (denominator ?? 0) == 0)
+            {
+                continue;
+            }
+            values[(kpi.Code, RemainderKey, period)] = new KpiValue
+            {
+                KpiCode = kpi.Code, UnitId = RemainderKey, PeriodKind = total.PeriodKind, Period = period, AsOf = total.AsOf,
+                Numerator = numerator, Denominator = denominator,
+            };
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// A comparison across sibling units. Published, each figure's cells go through the primary and secondary rule together
+    /// (the remainder, where there is one, is a sibling like the others); internal, every count is shown.
+    /// </summary>
     public static Dictionary<(string Code, string Unit), FigureCell> Compare(
         IReadOnlyList<Kpi> kpis, IReadOnlyList<string> siblings, string period,
-        IReadOnlyDictionary<(string Code, string Unit, string Period), KpiValue> values, Func<string, string, decimal?> target)
+        IReadOnlyDictionary<(string Code, string Unit, string Period), KpiValue> values, Func<string, string, decimal?> target, Disclosure disclosure)
     {
         var cells = new Dictionary<(string, string), FigureCell>();
         foreach (var kpi in kpis)
         {
             var present = siblings.Select(u => (Unit: u, Value: values.GetValueOrDefault((kpi.Code, u, period)))).ToList();
-            var hidden = Suppression.Hidden(present.Where(p => p.Value is not null)
-                .Select(p => kpi.Cell(p.Unit, p.Value!.Numerator, p.Value.Denominator)).ToList());
+            var hidden = disclosure == Disclosure.Published
+                ? Suppression.Hidden(present.Where(p => p.Value is not null).Select(p => kpi.Cell(p.Unit, p.Value!.Numerator, p.Value.Denominator)).ToList())
+                : new HashSet<string>();
             foreach (var (unit, value) in present)
             {
-                cells[(kpi.Code, unit)] = Cell(kpi, unit, period, value, target(kpi.Code, unit), hidden.Contains(unit));
+                cells[(kpi.Code, unit)] = Cell(kpi, unit, period, value, target(kpi.Code, unit), disclosure, hidden.Contains(unit));
             }
         }
         return cells;
     }
 
-    /// <summary>The figure's trend for one unit: values (null where hidden) and the target for each period's year.</summary>
+    /// <summary>The figure's trend for one unit: values (null where hidden or missing, and which are hidden) and the target for each period's year.</summary>
     public static ChartData Trend(Kpi kpi, string unit, IReadOnlyList<string> periods, IReadOnlyDictionary<(string Code, string Unit, string Period), KpiValue> values,
-        Func<string, string, int, decimal?> targetForYear)
+        Func<string, string, int, decimal?> targetForYear, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var cells = periods.Select(p => Cell(kpi, unit, p, values.GetValueOrDefault((kpi.Code, unit, p)), null, false)).ToList();
-        var series = new List<ChartSeries> { new(kpi.Name, cells.Select(c => c.Value is { } v ? Round1(v) : (decimal?)null).ToList()) };
+        var cells = periods.Select(p => Cell(kpi, unit, p, values.GetValueOrDefault((kpi.Code, unit, p)), null, disclosure)).ToList();
+        var series = new List<ChartSeries>
+        {
+            new(kpi.Name, cells.Select(c => c.Value is { } v ? Round1(v) : (decimal?)null).ToList(), Hidden: cells.Select(c => c.Hidden).ToList()),
+        };
         var targets = periods.Select(p => targetForYear(kpi.Code, unit, YearOf(p))).ToList();
         if (targets.Any(t => t is not null))
         {
@@ -133,7 +202,7 @@ public static class Figures
         ArgumentNullException.ThrowIfNull(cell);
         return cell.Hidden ? Suppression.Mark
             : cell.Value is not { } v ? null
-            : cell.Kpi.Direction == KpiDirection.None ? (object)(int)v
+            : cell.Kpi.IsCount ? (object)(int)v
             : Round1(v);
     }
 
@@ -145,7 +214,9 @@ public static class Figures
         var known = values.Select((v, i) => (v, i)).Where(x => x.v is not null).ToList();
         if (known.Count == 0)
         {
-            return $"{kpi.Name}: ingen tal at vise for perioden (eller tallene er under 5 og skjult).";
+            return chart.Series[0].Hidden?.Any(h => h) == true
+                ? $"{kpi.Name}: tallene er under 5 og skjult af hensyn til diskretionen."
+                : $"{kpi.Name}: ingen tal for perioderne.";
         }
         var (first, firstIndex) = known[0];
         var (last, lastIndex) = known[^1];
@@ -155,9 +226,14 @@ public static class Figures
         {
             text += $" Målet er {KpiFormat.Number(kpi, target)}.";
         }
-        if (known.Count < values.Count)
+        var hiddenCount = chart.Series[0].Hidden?.Count(h => h) ?? 0;
+        if (hiddenCount > 0)
         {
-            text += $" {values.Count - known.Count} af {values.Count} perioder mangler eller er skjult.";
+            text += $" {hiddenCount} af {values.Count} perioder er skjult (under 5).";
+        }
+        if (known.Count + hiddenCount < values.Count)
+        {
+            text += $" {values.Count - known.Count - hiddenCount} af {values.Count} perioder har ingen tal.";
         }
         return text;
     }

@@ -12,7 +12,7 @@ public static class KpiFormat
         ArgumentNullException.ThrowIfNull(kpi);
         if (value is not { } v)
         {
-            return "–";
+            return Figures.NoData;
         }
         return kpi.IsPercent ? v.ToString("N1", Da) + " %"
             : kpi.Direction == KpiDirection.None ? v.ToString("N0", Da)

@@ -20,4 +20,5 @@ public sealed record TableData(string Name, string Title, IReadOnlyList<TableCol
 /// <summary>A chart's data for the static chart script: labels, series (the target as a dashed series), and the unit.</summary>
 public sealed record ChartData(string Type, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
 
-public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, bool Target = false);
+/// <summary>A series; <paramref name="Hidden"/> says which of its missing values are hidden for discretion rather than missing.</summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, bool Target = false, IReadOnlyList<bool>? Hidden = null);

@@ -81,6 +81,9 @@ public static class Danish
         _ => level.ToString(),
     };
 
+    /// <summary>A date as a reader writes it: "30. november 2026".</summary>
+    public static string Date(DateOnly day) => day.ToString("d. MMMM yyyy", Da);
+
     /// <summary>How often a figure comes: "ugentligt", "månedligt", "kvartalsvis", "årligt".</summary>
     public static string Cadence(PeriodKind kind) => kind switch
     {

@@ -37,6 +37,8 @@ public enum KpiParts
 /// <param name="CountsDeadline">The statutory deadline kind the figure counts (B1, P1, F1, T1); null for the others.</param>
 /// <param name="CaseworkerDefault">On for caseworkers in the default audience matrix (every other audience gets every figure).</param>
 /// <param name="Counts">Who or what the figure counts, written out for the reader (for HR figures: which employees).</param>
+/// <param name="Additive">A unit's numerator and denominator are its children's sums plus what is registered at the unit itself
+/// (a director, a secretariat), so a remainder ("Øvrige / stab") can be shown. Not so for A1, which counts distinct children.</param>
 public sealed record Kpi(
     string Code,
     string Name,
@@ -56,7 +58,8 @@ public sealed record Kpi(
     decimal DenominatorScale = 1,
     DeadlineKind? CountsDeadline = null,
     bool CaseworkerDefault = false,
-    string? Counts = null)
+    string? Counts = null,
+    bool Additive = true)
 {
     /// <summary>
     /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,
@@ -85,6 +88,12 @@ public sealed record Kpi(
 
     /// <summary>Whether the figure is computed for a kind of period (monthly data have no weeks of their own).</summary>
     public bool ComputedFor(PeriodKind kind) => !(FromMonthlyData && kind == PeriodKind.Week);
+
+    /// <summary>
+    /// Whether a week's value is shown to a reader. Money is booked once or twice a month, so a week's share of it (O2 at
+    /// 100 % in a week with only preventive postings) says nothing; the export still has it, as the rule computes it.
+    /// </summary>
+    public bool ShownFor(PeriodKind kind) => ComputedFor(kind) && !(Parts == KpiParts.Money && kind == PeriodKind.Week);
 
     public override string ToString() => Code;
 }

@@ -36,7 +36,7 @@ public static class KpiCatalogue
     public static readonly Kpi A1 = new("A1", "Anbragte børn pr. 1.000 0-17-årige", "pr. 1.000", KpiDirection.Low, 1,
             "Hvor mange børn der er anbragt i forhold til antallet af børn.",
             "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",
-            null, "activities, cases, population", DenominatorCounts: false, DenominatorScale: 1000);
+            null, "activities, cases, population", DenominatorCounts: false, DenominatorScale: 1000, Additive: false);
     public static readonly Kpi A2 = new("A2", "Andel anbragte i plejefamilie", "%", KpiDirection.High, 100,
             "Hvor stor en del af anbringelserne der er i plejefamilie eller netværksplejefamilie.",
             "Af anbringelserne aktive på periodens sidste dag: andelen i plejefamilie eller netværksplejefamilie.",

@@ -174,6 +174,8 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         var childId = $"B{++_nextChild:D7}";
         var age = _rng.NextDouble() switch { < 0.15 => _rng.Next(0, 3), < 0.45 => _rng.Next(3, 10), < 0.9 => _rng.Next(10, 16), _ => _rng.Next(16, 18) };
         var birth = opened.AddDays(-(age * 365) - _rng.Next(365));
+        // A case closes when the child turns 18, or at 23 for the young people who keep support after 18 (efterværn).
+        var leaves = birth.AddYears(_rng.NextDouble() < 0.15 ? 23 : 18).AddDays(-1);
         var caseworker = Weighted(team.Caseworkers);
 
         if (inWindow)
@@ -187,9 +189,9 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         var decided = opened.AddDays(_rng.Next(30, 150));
         var caseEnd = opened;
         var measures = 1 + (_rng.NextDouble() < 0.45 ? 1 : 0) + (_rng.NextDouble() < 0.15 ? 1 : 0);
-        for (var m = 0; m < measures && decided <= to; m++)
+        for (var m = 0; m < measures && decided <= to && decided < leaves; m++)
         {
-            var end = WriteActivity(w, team, caseId, decided);
+            var end = WriteActivity(w, team, caseId, decided, leaves);
             caseEnd = end is { } e && e > caseEnd ? e : end is null ? to.AddYears(1) : caseEnd;
             if (end is null)
             {
@@ -199,6 +201,10 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             decided = _rng.NextDouble() < 0.35 ? decided.AddDays(_rng.Next(20, 120)) : end.Value.AddDays(_rng.Next(-30, 120));
         }
         DateOnly? closed = caseEnd < to && _rng.NextDouble() < 0.9 ? caseEnd.AddDays(_rng.Next(5, 60)) : null;
+        if (leaves <= to && (closed is null || closed > leaves))
+        {
+            closed = leaves < caseEnd ? caseEnd : leaves; // the measures end by then (WriteActivity), so the case closes with them
+        }
         if (closed > to)
         {
             closed = null;
@@ -217,7 +223,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         {
             < 0.82 => received.AddMinutes(_rng.Next(20, 24 * 60)),
             < 0.96 => received.AddHours(_rng.Next(25, 96)),
-            _ => null,
+            _ => received.AddDays(_rng.Next(4, 30)),
         };
         DateOnly? receipt = null;
         if (professional)
@@ -248,18 +254,18 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             {
                 < 0.5 => aware.AddDays(_rng.Next(35, deadline.DayNumber - aware.DayNumber + 1)),
                 < 0.98 => deadline.AddDays(_rng.Next(1, 110)),
-                _ => null,
+                _ => deadline.AddDays(_rng.Next(110, 300)),
             };
         }
         else
         {
-            completed = _rng.NextDouble() < 0.97 ? aware.AddDays(_rng.Next(10, 70)) : null;
+            completed = aware.AddDays(_rng.NextDouble() < 0.97 ? _rng.Next(10, 70) : _rng.Next(70, 200));
         }
         w.Row($"BU{++_nextExamination:D6}", caseId, bfu ? "bfu" : "afdaekning", D(aware), completed <= to ? D(completed) : null);
     }
 
     /// <summary>Writes one activity with its events and payments; returns its end date, or null while it runs on.</summary>
-    private DateOnly? WriteActivity(Writers w, Team team, string caseId, DateOnly decided)
+    private DateOnly? WriteActivity(Writers w, Team team, string caseId, DateOnly decided, DateOnly leaves)
     {
         var kind = _rng.NextDouble() switch
         {
@@ -292,6 +298,10 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         var start = decided.AddDays(_rng.Next(0, 22));
         var months = placement ? _rng.Next(8, 60) : _rng.Next(4, 24);
         DateOnly? end = start.AddMonths(months).AddDays(-1);
+        if (end > leaves)
+        {
+            end = leaves < start ? start : leaves;
+        }
         if (end > to)
         {
             end = null;
@@ -320,7 +330,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             {
                 < 0.7 => decided.AddDays(_rng.Next(15, deadline.DayNumber - decided.DayNumber + 1)),
                 < 0.92 => deadline.AddDays(_rng.Next(1, 70)),
-                _ => null,
+                _ => deadline.AddDays(_rng.Next(70, 250)), // badly late; still missing if that is after the end date
             };
             if (plan <= to)
             {
@@ -352,22 +362,19 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             {
                 done = deadline.AddDays(_rng.Next(1, 75));
             }
-            else if (r < 0.995)
-            {
-                done = deadline.AddDays(_rng.Next(75, 200)); // badly late, but done in the end
-            }
             else
             {
-                return; // missed and never done: the deadline stays overdue
+                done = deadline.AddDays(_rng.Next(75, 240)); // badly late, but done in the end
             }
             if (done <= previous)
             {
                 done = previous.AddDays(1);
             }
-            if (done > last)
+            if (done > to)
             {
-                return;
+                return; // not done by the end date: overdue now, by days, weeks or (rarely) months
             }
+            // A follow-up late past the measure's end is still made (the closing follow-up), so no old deadline stays open.
             int? cadence = null;
             if (withCadence)
             {
@@ -456,7 +463,8 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
     {
         var teamOf = _teams.ToDictionary(t => t.Id);
         using var w = new CsvOut(folder, "hr", rows, "employee_id", "month", "fte", "hours_worked", "overtime_hours", "sick_days");
-        foreach (var e in _employees)
+        // Politicians are not on the administration's payroll: the committee members get no HR rows.
+        foreach (var e in _employees.Where(e => e.Role != EmployeeRole.Committee))
         {
             var team = teamOf.GetValueOrDefault(e.UnitId);
             var sickness = team?.Sickness ?? 0.8;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LedelsesInfo.Infrastructure.DemoData;
 
 /// <summary>
-/// A year of management supervision for the demo, run through the same handlers a team leader uses: every team plans the
+/// Management supervision for the demo (last year and this year so far), run through the same handlers a team leader uses: every team plans the
 /// year, draws its cases, answers and signs off. Questions the data can answer (BFU, plan, follow-up) are answered from the
 /// case's own deadlines, the rest at random with a seed, so the demo's results look like a real municipality's.
 /// </summary>
@@ -16,52 +16,75 @@ public sealed class DemoReviews(LedelsesInfoDbContext db, IClock clock)
 {
     private sealed record DemoUser(Audience Audience, string UserName, string? EmployeeId, string? UnitId) : ICurrentUser;
 
-    public async Task<int> RunAsync(int year, int seed, CancellationToken ct = default)
+    /// <summary>
+    /// Last year's four rounds done and signed off, and this year's up to the as-of date: the quarters that have ended
+    /// signed off, the running quarter's round drawn and half answered, the quarters to come planned. Returns the rounds
+    /// signed off.
+    /// </summary>
+    public async Task<int> RunAsync(DateOnly asOf, int seed, CancellationToken ct = default)
     {
         var random = new Random(seed);
         var leaders = await db.Employees.AsNoTracking().Where(e => e.Role == EmployeeRole.TeamLeader).OrderBy(e => e.UnitId).ToListAsync(ct);
-        var asOf = await KpiQueries.LatestAsOfAsync(db, ct);
         var rounds = 0;
         foreach (var leader in leaders)
         {
             var user = new DemoUser(Audience.TeamLeader, leader.Login ?? leader.Id, leader.Id, leader.UnitId);
-            var mode = (ReviewMode)(random.Next(3));
-            var ids = await new PlanYearHandler(db, user, clock).Handle(new PlanYear(year, 5, mode), ct);
-            foreach (var roundId in ids)
+            foreach (var year in new[] { asOf.Year - 1, asOf.Year })
             {
-                var cases = await new DrawSampleHandler(db, user, clock).Handle(new DrawSample(roundId), ct);
-                var round = await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
-                var questions = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync(ct);
-                foreach (var reviewCase in cases)
+                var mode = (ReviewMode)random.Next(3);
+                var ids = await new PlanYearHandler(db, user, clock).Handle(new PlanYear(year, 5, mode), ct);
+                for (var q = 0; q < ids.Count; q++)
                 {
-                    var deadlines = asOf is { } a
-                        ? await db.Deadlines.AsNoTracking().Where(d => d.AsOf == a && d.CaseId == reviewCase.CaseId && d.Due <= a).ToListAsync(ct)
-                        : [];
-                    foreach (var question in questions)
+                    var quarter = Periods.Of(PeriodKind.Quarter, new DateOnly(year, (q * 3) + 1, 1));
+                    if (quarter.Start > asOf)
                     {
-                        var value = FromData(question.KpiCode, deadlines) ?? Random(random);
-                        if (mode == ReviewMode.SelfReviewFirst)
-                        {
-                            // The caseworker answers first, through the same handler; leaders agree most of the time.
-                            var caseworker = new DemoUser(Audience.Caseworker, $"{reviewCase.CaseworkerId}@demo", reviewCase.CaseworkerId, leader.UnitId);
-                            await new AnswerQuestionHandler(db, caseworker, clock).Handle(
-                                new AnswerQuestion(reviewCase.Id, question.Id, random.NextDouble() < 0.85 ? value : Random(random), null), ct);
-                        }
-                        await new AnswerQuestionHandler(db, user, clock).Handle(new AnswerQuestion(reviewCase.Id, question.Id, value, null), ct);
+                        break; // planned, not begun
+                    }
+                    var ended = quarter.End <= asOf;
+                    await ReviewAsync(user, leader.UnitId, ids[q], mode, asOf, ended ? 1.0 : 0.5, random, ct);
+                    if (ended)
+                    {
+                        await new SignOffRoundHandler(db, user, clock).Handle(new SignOffRound(ids[q],
+                            "Husk at indhente barnets synspunkter før afgørelsen, og skriv kadencen for næste opfølgning.",
+                            "Hvad gør vi, når en undersøgelse ser ud til at trække ud over 4 måneder?"), ct);
+                        rounds++;
                     }
                 }
-                await new SignOffRoundHandler(db, user, clock).Handle(new SignOffRound(roundId,
-                    "Husk at indhente barnets synspunkter før afgørelsen, og skriv kadencen for næste opfølgning.",
-                    "Hvad gør vi, når en undersøgelse ser ud til at trække ud over 4 måneder?"), ct);
-                rounds++;
+                if (year < asOf.Year)
+                {
+                    // An action plan on the BFU question, the shortfall the national figures point to first.
+                    var bfuQuestion = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
+                        .OrderBy(q => q.Order).FirstAsync(ct);
+                    await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], bfuQuestion.Id,
+                        "Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen", clock.Today.AddMonths(3)), ct);
+                }
             }
-            // An action plan on the BFU question, the shortfall the national figures point to first.
-            var bfuQuestion = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
-                .OrderBy(q => q.Order).FirstAsync(ct);
-            await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], bfuQuestion.Id,
-                "Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen", clock.Today.AddMonths(3)), ct);
         }
         return rounds;
+    }
+
+    /// <summary>Draws a round's cases and answers the given share of them, as the round's mode has it.</summary>
+    private async Task ReviewAsync(DemoUser user, string teamId, long roundId, ReviewMode mode, DateOnly asOf, double share, Random random, CancellationToken ct)
+    {
+        var cases = await new DrawSampleHandler(db, user, clock).Handle(new DrawSample(roundId), ct);
+        var round = await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
+        var questions = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync(ct);
+        foreach (var reviewCase in cases.Take((int)Math.Ceiling(cases.Count * share)))
+        {
+            var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.CaseId == reviewCase.CaseId && d.Due <= asOf).ToListAsync(ct);
+            foreach (var question in questions)
+            {
+                var value = FromData(question.KpiCode, deadlines) ?? Random(random);
+                if (mode == ReviewMode.SelfReviewFirst)
+                {
+                    // The caseworker answers first, through the same handler; leaders agree most of the time.
+                    var caseworker = new DemoUser(Audience.Caseworker, $"{reviewCase.CaseworkerId}@demo", reviewCase.CaseworkerId, teamId);
+                    await new AnswerQuestionHandler(db, caseworker, clock).Handle(
+                        new AnswerQuestion(reviewCase.Id, question.Id, random.NextDouble() < 0.85 ? value : Random(random), null), ct);
+                }
+                await new AnswerQuestionHandler(db, user, clock).Handle(new AnswerQuestion(reviewCase.Id, question.Id, value, null), ct);
+            }
+        }
     }
 
     private static ReviewAnswerValue? FromData(string? kpi, List<DeadlineInstance> deadlines)

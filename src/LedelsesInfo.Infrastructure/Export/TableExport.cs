@@ -51,7 +51,7 @@ public static class TableExport
                 {
                     null => new Cell(),
                     decimal d => Number(d, table.Columns[i].Kind),
-                    int n => Number(n, table.Columns[i].Kind),
+                    int n => Count(n),
                     DateOnly day => new Cell { CellValue = new CellValue(day.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = 4 },
                     _ => Text(Convert.ToString(cell, Danish) ?? ""),
                 })));
@@ -67,10 +67,14 @@ public static class TableExport
     private static Cell Text(string text, uint style = 0) =>
         new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)), StyleIndex = style };
 
+    /// <summary>A count is a whole number and reads as one ("275", never "275,0").</summary>
+    private static Cell Count(int value) =>
+        new() { CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)), StyleIndex = 5U };
+
     private static Cell Number(decimal value, ColumnKind kind) =>
         new() { CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)), StyleIndex = kind == ColumnKind.Money ? 3U : 2U };
 
-    /// <summary>Styles: 0 plain, 1 bold header, 2 number with one decimal, 3 kroner without decimals, 4 date.</summary>
+    /// <summary>Styles: 0 plain, 1 bold header, 2 number with one decimal, 3 kroner without decimals, 4 date, 5 a count.</summary>
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0" }) { Count = 2 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
@@ -81,7 +85,8 @@ public static class TableExport
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 5 });
+            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true }) { Count = 6 });
 
     private static string SheetName(string title)
     {

@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Application.Texts;
 using LedelsesInfo.Infrastructure.DemoData;
 using LedelsesInfo.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,8 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 /// <summary>Brings a database up to date at start-up and, when asked and the database is empty, fills it with the demo municipality.</summary>
 public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer importer, KeyFigures.KpiEngine engine, IClock clock, ILogger<DatabaseInitializer> logger)
 {
+    private static readonly System.Globalization.CultureInfo Da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
@@ -29,9 +32,10 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
             return null;
         }
         var to = DemoGenerator.DefaultTo(clock.Today);
-        logger.LogInformation("Tom database: genererer demokommunen (til og med {To}) i {Folder}", to, folder);
+        // The log's formatter writes values the invariant way ("11/30/2026"); the portal's log is Danish, so values go in written.
+        logger.LogInformation("Tom database: genererer demokommunen (til og med {To}) i {Folder}", Danish.Date(to), folder);
         var summary = new DemoGenerator(DemoProfile.Demo, seed, to).WriteTo(folder);
-        logger.LogInformation("Demodata skrevet: {Rows} rækker. Indlæser …", summary.RowsPerFile.Values.Sum());
+        logger.LogInformation("Demodata skrevet: {Rows} rækker. Indlæser …", summary.RowsPerFile.Values.Sum().ToString("N0", Da));
         var result = await importer.ImportAsync([folder], new ImportOptions(ImportedBy: "demodata"), ct);
         foreach (var file in result.Files)
         {
@@ -40,10 +44,10 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         var recompute = await engine.RecomputeAsync(ct: ct);
         if (recompute is not null)
         {
-            logger.LogInformation("Nøgletal beregnet pr. {AsOf}: {Values} værdier, {Deadlines} frister ({Seconds:N1} s)",
-                recompute.AsOf, recompute.Values, recompute.Deadlines, recompute.Elapsed.TotalSeconds);
-            var rounds = await new DemoReviews(db, clock).RunAsync(recompute.AsOf.Year - 1, seed, ct);
-            logger.LogInformation("Ledelsestilsyn for {Year}: {Rounds} runder gennemført i demokommunen", recompute.AsOf.Year - 1, rounds);
+            logger.LogInformation("Nøgletal beregnet pr. {AsOf}: {Values} værdier, {Deadlines} frister ({Seconds} s)",
+                Danish.Date(recompute.AsOf), recompute.Values.ToString("N0", Da), recompute.Deadlines.ToString("N0", Da), recompute.Elapsed.TotalSeconds.ToString("N1", Da));
+            var rounds = await new DemoReviews(db, clock).RunAsync(recompute.AsOf, seed, ct);
+            logger.LogInformation("Ledelsestilsyn {From}-{To}: {Rounds} runder gennemført i demokommunen", recompute.AsOf.Year - 1, recompute.AsOf.Year, rounds);
         }
         return result;
     }

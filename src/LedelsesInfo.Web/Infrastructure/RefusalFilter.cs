@@ -23,6 +23,9 @@ public sealed class RefusalFilter : IAsyncPageFilter
     /// <summary>The TempData key of a refused POST's message, shown by the layout.</summary>
     public const string Refused = "Fejl";
 
+    /// <summary>The request item that carries a handler's refusal to the error page, so it can say the true reason.</summary>
+    public const string DeniedReason = "Afvist";
+
     /// <summary>The TempData key of a POST's success message, shown by the layout.</summary>
     public const string Saved = "Gemt";
 
@@ -35,8 +38,9 @@ public sealed class RefusalFilter : IAsyncPageFilter
         var executed = await next();
         switch (executed.Exception)
         {
-            case AccessDeniedException:
+            case AccessDeniedException denied:
                 executed.ExceptionHandled = true;
+                context.HttpContext.Items[DeniedReason] = denied.Message;
                 executed.Result = new ForbidResult();
                 break;
             case NotFoundException:

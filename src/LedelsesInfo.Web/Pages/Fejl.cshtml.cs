@@ -19,7 +19,10 @@ public sealed class FejlModel : PageModel
         {
             case StatusCodes.Status403Forbidden:
                 Title = "Du har ikke adgang til siden";
-                Text = "Siden hører til en anden modtagergruppe end din. Forsøget er registreret.";
+                // A handler's refusal says what was outside the reader's scope; without one, the page's policy refused the role.
+                Text = HttpContext.Items[Infrastructure.RefusalFilter.DeniedReason] is string reason
+                    ? $"{reason} Forsøget er registreret."
+                    : "Siden hører til en anden modtagergruppe end din. Forsøget er registreret.";
                 break;
             case StatusCodes.Status404NotFound:
                 Title = "Siden findes ikke";

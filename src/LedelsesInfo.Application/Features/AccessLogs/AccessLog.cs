@@ -16,6 +16,16 @@ public static class AccessLog
     public static async Task<Exception> DenyAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string? caseId, string what, CancellationToken ct)
     {
         await WriteAsync(db, user, clock, page, Denied, [caseId], ct);
-        return new AccessDeniedException($"{user.UserName} har ikke adgang til {what}.");
+        return new AccessDeniedException($"Du har ikke adgang til {what}. {Scope(user.Audience)}");
     }
+
+    /// <summary>What a reader's role lets them see, said in the refusal so that it gives the true reason.</summary>
+    private static string Scope(Audience audience) => audience switch
+    {
+        Audience.TeamLeader => "Som teamleder ser du dit eget teams sager og tal.",
+        Audience.Caseworker => "Som sagsbehandler ser du dine egne sager.",
+        Audience.Management => "Som leder ser du din egen enhed og enhederne under den.",
+        Audience.Committee => "Fagudvalget ser kommunens samlede tal, aldrig enkeltsager.",
+        _ => "Det ligger uden for det, din rolle giver adgang til.",
+    };
 }

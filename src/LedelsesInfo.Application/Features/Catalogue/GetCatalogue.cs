@@ -16,10 +16,14 @@ public sealed record CatalogueEntry(
 
 public sealed record Catalogue(DateOnly? AsOf, IReadOnlyList<CatalogueEntry> Entries);
 
-/// <summary>The key figures of the catalogue, in catalogue order, with the municipality's figure for the latest quarter.</summary>
+/// <summary>
+/// The key figures of the catalogue, in catalogue order, with the municipality's figure for the latest quarter: the last
+/// one ended by the as-of date, as on the committee's page (never a quarter with only part of its months). Small numbers
+/// hidden for the committee.
+/// </summary>
 public sealed record GetCatalogue : IQuery<Catalogue>;
 
-public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCatalogue, Catalogue>
+public sealed class GetCatalogueHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetCatalogue, Catalogue>
 {
     public async ValueTask<Catalogue> Handle(GetCatalogue query, CancellationToken cancellationToken)
     {
@@ -31,7 +35,7 @@ public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCat
         Func<string, string, decimal?> target = (_, _) => null;
         if (asOf is { } a && municipality is not null)
         {
-            quarter = Periods.Of(PeriodKind.Quarter, a).Key;
+            quarter = Figures.ChoosePeriod(await Figures.PeriodsAsync(db, a, PeriodKind.Quarter, municipality, cancellationToken), null, a);
             latest = await db.KpiValues.AsNoTracking()
                 .Where(v => v.AsOf == a && v.UnitId == municipality && v.PeriodKind == PeriodKind.Quarter && v.Period == quarter)
                 .ToDictionaryAsync(v => v.KpiCode, cancellationToken);
@@ -41,7 +45,7 @@ public sealed class GetCatalogueHandler(IAppDbContext db) : IQueryHandler<GetCat
         {
             var v = latest.GetValueOrDefault(k.Code);
             var t = municipality is null ? null : target(k.Code, municipality);
-            var cell = Figures.Cell(k, municipality ?? "", quarter ?? "", v, t, hidden: false);
+            var cell = Figures.Cell(k, municipality ?? "", quarter ?? "", v, t, Figures.DisclosureFor(user.Audience));
             return new CatalogueEntry(k.Code, k.Name, k.Unit, k.GoodWhen, k.Description, k.LegalBasis, k.SourceFiles,
                 v is null ? null : quarter, v is null ? null : cell.Shown, t, cell.Status);
         }).ToList();

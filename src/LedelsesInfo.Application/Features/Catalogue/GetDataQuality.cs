@@ -1,20 +1,34 @@
+using LedelsesInfo.Application.Caching;
+
 namespace LedelsesInfo.Application.Features.Catalogue;
 
-public sealed record DataQualityIssue(string Code, string Title, string Explanation, IReadOnlyList<(string TeamId, string TeamName, int Count)> PerTeam)
+/// <summary>One case behind a data-quality count: the case, the activity where there is one, and what is wrong with it.</summary>
+public sealed record DataQualityCase(string CaseId, string? ActivityId, string TeamId, string What);
+
+/// <summary>A data-quality rule: its count per team, what to correct in the case system, and the cases (for those who may see them).</summary>
+public sealed record DataQualityIssue(string Code, string Title, string Explanation, string Correction,
+    IReadOnlyList<(string TeamId, string TeamName, int Count)> PerTeam, IReadOnlyList<DataQualityCase> Cases)
 {
     public int Total => PerTeam.Sum(t => t.Count);
 }
 
-/// <summary>
-/// Data that make key figures wrong or incomplete, counted per team (no cases named): follow-ups without cadence,
-/// events before their activity's start, cases whose caseworker is not a caseworker in the case's team, and measures
-/// still running on a closed case. A team leader sees only the own team.
-/// </summary>
-public sealed record GetDataQuality : IQuery<IReadOnlyList<DataQualityIssue>>;
+public sealed record DataQuality(IReadOnlyList<DataQualityIssue> Issues, bool ShowsCases, CaseAccess Access) : IShowsCases;
 
-public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetDataQuality, IReadOnlyList<DataQualityIssue>>
+/// <summary>
+/// Data that make key figures wrong or incomplete, counted per team: follow-ups without cadence, follow-ups and supervisory
+/// visits dated on or before their activity's start (they cannot answer a deadline; the child's views before the decision
+/// and a plan made before the start are correct practice and not counted), open cases whose caseworker is not a caseworker
+/// in the case's team, and measures still running on a closed case. A team leader sees the own team with the cases behind
+/// each count, so they can be corrected in the case system, and every case shown is logged; management and administrators
+/// see the counts per team, no cases.
+/// </summary>
+public sealed record GetDataQuality : IQuery<DataQuality>;
+
+public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetDataQuality, DataQuality>
 {
-    public async ValueTask<IReadOnlyList<DataQualityIssue>> Handle(GetDataQuality query, CancellationToken cancellationToken)
+    public const string Page = "Datakvalitet";
+
+    public async ValueTask<DataQuality> Handle(GetDataQuality query, CancellationToken cancellationToken)
     {
         var visible = await Scope.VisibleUnitIdsAsync(db, user, cancellationToken);
         var teams = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Team && visible.Contains(u.Id))
@@ -26,35 +40,47 @@ public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) :
 
         var noCadence = await (from x in activities
                                where db.ActivityEvents.Any(e => e.ActivityId == x.a.Id && e.Kind == ActivityEventKind.FollowUp && e.NextFollowUpMonths == null)
-                               group x by x.c.TeamId into g
-                               select new { Team = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                               orderby x.c.Id, x.a.Id
+                               select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "opfølgning uden kadence")).ToListAsync(cancellationToken);
         var beforeStart = await (from x in activities
-                                 where db.ActivityEvents.Any(e => e.ActivityId == x.a.Id && e.OccurredOn < x.a.StartOn)
-                                 group x by x.c.TeamId into g
-                                 select new { Team = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                                 where db.ActivityEvents.Any(e => e.ActivityId == x.a.Id && e.OccurredOn <= x.a.StartOn
+                                     && (e.Kind == ActivityEventKind.FollowUp || e.Kind == ActivityEventKind.SupervisoryVisit))
+                                 orderby x.c.Id, x.a.Id
+                                 select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "opfølgning eller tilsynsbesøg dateret før indsatsens start")).ToListAsync(cancellationToken);
         var wrongCaseworker = await (from c in db.Cases
                                      where visible.Contains(c.TeamId) && c.ClosedOn == null
                                         && !db.Employees.Any(e => e.Id == c.CaseworkerId && e.UnitId == c.TeamId && e.Role == EmployeeRole.Caseworker)
-                                     group c by c.TeamId into g
-                                     select new { Team = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                                     orderby c.Id
+                                     select new DataQualityCase(c.Id, null, c.TeamId, "sagsbehandleren " + c.CaseworkerId + " er ikke sagsbehandler i teamet")).ToListAsync(cancellationToken);
         var runningOnClosed = await (from x in activities
                                      where x.c.ClosedOn != null && (x.a.EndOn == null || x.a.EndOn > x.c.ClosedOn)
-                                     group x by x.c.TeamId into g
-                                     select new { Team = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                                     orderby x.c.Id, x.a.Id
+                                     select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "indsatsen løber efter sagens lukning")).ToListAsync(cancellationToken);
 
-        DataQualityIssue Issue(string code, string title, string explanation, IEnumerable<(string Team, int Count)> rows) =>
-            new(code, title, explanation, rows.Where(r => teams.ContainsKey(r.Team)).Select(r => (r.Team, teams[r.Team], r.Count)).OrderBy(r => r.Item2).ToList());
+        var showsCases = user.Audience == Audience.TeamLeader;
+        DataQualityIssue Issue(string code, string title, string explanation, string correction, List<DataQualityCase> cases)
+        {
+            var mine = cases.Where(c => teams.ContainsKey(c.TeamId)).ToList();
+            var perTeam = mine.GroupBy(c => c.TeamId).Select(g => (g.Key, teams[g.Key], g.Count())).OrderBy(r => r.Item2).ToList();
+            return new(code, title, explanation, correction, perTeam, showsCases ? mine : []);
+        }
 
-        return
-        [
-            Issue("kadence", "Opfølgning uden kadence", "Indsatser med en opfølgning, hvor der ikke er fastsat, hvornår der næste gang skal følges op. Kæden af opfølgningsfrister stopper, så F1 mangler frister.",
-                noCadence.Select(r => (r.Team, r.Count))),
-            Issue("foer_start", "Hændelser før indsatsens start", "Indsatser med en plan, opfølgning, tilsynsbesøg eller samtale dateret før indsatsens startdato. De tæller ikke som svar på en frist.",
-                beforeStart.Select(r => (r.Team, r.Count))),
-            Issue("sagsbehandler", "Åbne sager uden sagsbehandler i teamet", "Åbne sager, hvis sagsbehandler ikke er registreret som sagsbehandler i sagens team. Sagstallet (S1) og lister pr. sagsbehandler bliver skæve.",
-                wrongCaseworker.Select(r => (r.Team, r.Count))),
-            Issue("lukket_sag", "Indsatser, der løber efter sagen er lukket", "Indsatser uden slutdato eller med slutdato efter sagens lukning. Anbringelser tælles med i A1 og A2 og fristerne bliver ved.",
-                runningOnClosed.Select(r => (r.Team, r.Count))),
-        ];
+        var issues = new List<DataQualityIssue>
+        {
+            Issue("kadence", "Opfølgning uden kadence",
+                "Indsatser med en opfølgning, hvor der ikke er fastsat, hvornår der næste gang skal følges op. Kæden af opfølgningsfrister stopper, så F1 mangler frister.",
+                "Skriv i fagsystemet, hvornår der næste gang skal følges op (antal måneder), på den seneste opfølgning.", noCadence),
+            Issue("foer_start", "Opfølgning eller tilsynsbesøg før indsatsens start",
+                "Indsatser med en opfølgning eller et tilsynsbesøg dateret på eller før indsatsens startdato. De kan ikke være svar på en frist, så F1 og T1 regner fristen som ikke overholdt. Barnets synspunkter før afgørelsen og en plan lagt før starten er god praksis og tælles ikke her.",
+                "Ret datoen på opfølgningen eller tilsynsbesøget, eller indsatsens startdato, så de passer med det, der skete.", beforeStart),
+            Issue("sagsbehandler", "Åbne sager uden sagsbehandler i teamet",
+                "Åbne sager, hvis sagsbehandler ikke er registreret som sagsbehandler i sagens team. Sagstallet (S1) og lister pr. sagsbehandler bliver skæve.",
+                "Giv sagen en sagsbehandler fra teamet, eller flyt sagen til sagsbehandlerens team.", wrongCaseworker),
+            Issue("lukket_sag", "Indsatser, der løber efter sagen er lukket",
+                "Indsatser uden slutdato eller med slutdato efter sagens lukning. Anbringelser tælles med i A1 og A2 og fristerne bliver ved.",
+                "Afslut indsatsen med en slutdato senest på sagens lukkedato, eller genåbn sagen, hvis indsatsen fortsætter.", runningOnClosed),
+        };
+        return new DataQuality(issues, showsCases,
+            new CaseAccess(Page, AccessLog.Shown, issues.SelectMany(i => i.Cases).Select(c => c.CaseId).Distinct().ToList()));
     }
 }

@@ -15,7 +15,7 @@ public sealed record KpiDetails(
 /// <summary>One key figure's page: what it measures, the rule, the law, the source, the target, who receives it, the last quarters.</summary>
 public sealed record GetKpiDetails(string Code) : IQuery<KpiDetails?>;
 
-public sealed class GetKpiDetailsHandler(IAppDbContext db) : IQueryHandler<GetKpiDetails, KpiDetails?>
+public sealed class GetKpiDetailsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetKpiDetails, KpiDetails?>
 {
     public async ValueTask<KpiDetails?> Handle(GetKpiDetails query, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class GetKpiDetailsHandler(IAppDbContext db) : IQueryHandler<GetKp
                 .ToListAsync(cancellationToken);
             quarters = values.OrderBy(v => v.Period).Select(v =>
             {
-                var cell = Figures.Cell(kpi, municipality, v.Period, v, municipalityTarget, hidden: false);
+                var cell = Figures.Cell(kpi, municipality, v.Period, v, municipalityTarget, Figures.DisclosureFor(user.Audience));
                 return new KpiTrendPoint(v.Period, cell.Shown, cell.Status);
             }).ToList();
         }

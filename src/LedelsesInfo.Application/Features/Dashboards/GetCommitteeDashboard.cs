@@ -79,8 +79,8 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
 
         var figures = kpis.Select(k =>
         {
-            var current = Figures.Cell(k, municipality.Id, quarter, values.GetValueOrDefault((k.Code, municipality.Id, quarter)), targetFor(k.Code, municipality.Id, year), false);
-            var chart = Figures.Trend(k, municipality.Id, trendPeriods, values, targetFor);
+            var current = Figures.Cell(k, municipality.Id, quarter, values.GetValueOrDefault((k.Code, municipality.Id, quarter)), targetFor(k.Code, municipality.Id, year), Disclosure.Published);
+            var chart = Figures.Trend(k, municipality.Id, trendPeriods, values, targetFor, Disclosure.Published);
             return new FigureTrend(current, chart, Figures.Summary(k, chart));
         }).ToList();
 
@@ -89,20 +89,33 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", Figures.TableValue(f.Current), f.Current.Kpi.Unit,
                 f.Current.Target is { } t ? Figures.Round1(t) : null, Danish.Name(f.Current.Status)]).ToList());
 
-        var compare = Figures.Compare(kpis, departments.Select(d => d.Id).ToList(), quarter, values, (code, unit) => targetFor(code, unit, year));
+        // The departments and, where the municipality has more than they do (staff at the municipality itself), that remainder:
+        // the parts hide their small numbers together, so no difference from the total reveals one.
+        var parts = departments.Select(d => d.Id).ToList();
+        if (Figures.AddRemainder(kpis, municipality.Id, parts, quarter, values))
+        {
+            parts.Add(Figures.RemainderKey);
+        }
+        var compare = Figures.Compare(kpis, parts, quarter, values, (code, unit) => targetFor(code, unit, year), Disclosure.Published);
         var comparison = new TableData("sammenligning", $"Forvaltningerne i {Danish.Name(Periods.Parse(quarter))}",
-            [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)), new TableColumn(municipality.Name, ColumnKind.Number)],
-            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. departments.Select(d => (object?)Figures.TableValue(compare[(k.Code, d.Id)])), Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current)]).ToList());
+            [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)),
+             .. parts.Contains(Figures.RemainderKey) ? [new TableColumn(Figures.RemainderName, ColumnKind.Number)] : Array.Empty<TableColumn>(),
+             new TableColumn($"{municipality.Name} i alt", ColumnKind.Number), new TableColumn("Enhed")],
+            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. parts.Select(p => (object?)Figures.TableValue(compare[(k.Code, p)])),
+                Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current), k.Unit]).ToList());
 
         var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Danish.Name(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
             figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
                 .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, Figures.TableValue(f.Current), Danish.Name(f.Current.Status)]).ToList());
 
         var economy = await EconomyAsync(year, a, ct);
-        var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion",
-            [new("Funktion"), new("Årets budget", ColumnKind.Money), new($"Forbrug til og med {a:dd-MM-yyyy}", ColumnKind.Money), new("Forventet forbrug for året", ColumnKind.Money), new("Forventet afvigelse", ColumnKind.Money)],
-            economy.Select(e => (object?[])[$"{e.Function} {e.Name}", e.Budget, e.Spent, e.Forecast, e.Forecast - e.Budget])
-                .Append([ "I alt", economy.Sum(e => e.Budget), economy.Sum(e => e.Spent), economy.Sum(e => e.Forecast), economy.Sum(e => e.Forecast - e.Budget) ]).ToList());
+        // In millions with one decimal, as a committee reads a budget; the deviation's sign is written in its header.
+        var m = Figures.Millions;
+        var economyTable = new TableData("oekonomi", $"Budget og forbrug {year} pr. funktion (mio. kr.)",
+            [new("Funktion"), new("Årets budget (mio. kr.)", ColumnKind.Number), new($"Forbrug til og med {Danish.Date(a)} (mio. kr.)", ColumnKind.Number),
+             new("Forventet forbrug for året (mio. kr.)", ColumnKind.Number), new("Forventet afvigelse (mio. kr., merforbrug +)", ColumnKind.Number)],
+            economy.Select(e => (object?[])[$"{e.Function} {e.Name}", m(e.Budget), m(e.Spent), m(e.Forecast), m(e.Forecast - e.Budget)])
+                .Append([ "I alt", m(economy.Sum(e => e.Budget)), m(economy.Sum(e => e.Spent)), m(economy.Sum(e => e.Forecast)), m(economy.Sum(e => e.Forecast - e.Budget)) ]).ToList());
 
         return new CommitteeDashboard(a, snapshots, quarter, quarters, municipality.Name, figures, overview,
             departments.Select(d => (d.Id, d.Name)).ToList(), comparison, goals, economy, economyTable);

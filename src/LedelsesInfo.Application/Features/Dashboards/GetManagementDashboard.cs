@@ -12,6 +12,7 @@ public sealed record ManagementDashboard(
     UnitRef Unit,
     IReadOnlyList<UnitRef> Breadcrumbs,
     IReadOnlyList<UnitRef> Children,
+    IReadOnlyList<UnitRef> ComparisonColumns,
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyDictionary<(string Code, string Unit), FigureCell> Comparison,
     TableData ComparisonTable,
@@ -24,7 +25,7 @@ public sealed record ManagementDashboard(
 /// <summary>
 /// Management's month (forvaltningsledelse): all figures by unit from department down to team, with status, change since
 /// last month and since the same month last year, a trend per figure, economy by unit, HR beside deadline compliance and the
-/// cross figures (productivity, cost per activity). No individual cases; comparisons hide small numbers.
+/// cross figures (productivity, cost per activity). No individual cases; management reads for internal use and sees every count.
 /// </summary>
 public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>, ICachedQuery
 {
@@ -63,7 +64,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var months = asOf is { } a0 ? await Figures.PeriodsAsync(db, a0, PeriodKind.Month, selected, ct) : [];
         if (asOf is not { } a || months.Count == 0)
         {
-            return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty);
+            return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty);
         }
         var month = Figures.ChoosePeriod(months, query.Month, a)!;
         var period = Periods.Parse(month);
@@ -77,12 +78,32 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var targetFor = await Figures.TargetsForYearsAsync(db, trendMonths.Append(lastYear), ct);
         // The selected unit's figures for the month, against its target: the changes table and the trends both show them.
         var current = kpis.ToDictionary(k => k.Code,
-            k => Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), targetFor(k.Code, selected, period.Start.Year), false));
+            k => Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), targetFor(k.Code, selected, period.Start.Year), Disclosure.Internal));
 
-        var compare = Figures.Compare(kpis, children.Select(c => c.Id).ToList(), month, values, (code, unit) => targetFor(code, unit, period.Start.Year));
+        // The children and, where the unit has more than they do (a director, a secretariat), that remainder, then the unit's
+        // total: a total always reads as the sum of what stands beside it.
+        var parts = children.Select(c => c.Id).ToList();
+        var total = children.Count > 1 || children[0].Id != selected;
+        if (total && Figures.AddRemainder(kpis, selected, parts, month, values))
+        {
+            parts.Add(Figures.RemainderKey);
+        }
+        var compare = Figures.Compare(kpis, parts, month, values, (code, unit) => targetFor(code, unit, period.Start.Year), Disclosure.Internal);
+        var columns = parts.Select(p => p == Figures.RemainderKey ? new UnitRef(p, Figures.RemainderName, units[selected].Level) : Ref(p)).ToList();
+        if (total)
+        {
+            columns.Add(new UnitRef(selected, $"{units[selected].Name} i alt", units[selected].Level));
+            foreach (var k in kpis)
+            {
+                compare[(k.Code, selected)] = current[k.Code];
+            }
+        }
         var comparisonTable = new TableData("enheder", $"{units[selected].Name}: nøgletal pr. enhed, {Danish.Name(period)}",
-            [new("Nøgletal"), .. children.Select(c => new TableColumn(c.Name, ColumnKind.Number))],
-            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. children.Select(c => Value(compare[(k.Code, c.Id)]))]).ToList());
+            [new("Nøgletal"), .. children.Select(c => new TableColumn(c.Name, ColumnKind.Number)),
+             .. parts.Contains(Figures.RemainderKey) ? [new TableColumn(Figures.RemainderName, ColumnKind.Number)] : Array.Empty<TableColumn>(),
+             .. total ? [new TableColumn($"{units[selected].Name} i alt", ColumnKind.Number)] : Array.Empty<TableColumn>(), new TableColumn("Enhed")],
+            kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. parts.Select(p => Value(compare[(k.Code, p)])),
+                .. total ? [Value(current[k.Code])] : Array.Empty<object?>(), k.Unit]).ToList());
 
         var changes = new TableData("udvikling", $"{units[selected].Name}: {Danish.Name(period)} mod sidste måned og samme måned sidste år",
             [new("Nøgletal"), new(Danish.Name(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring", ColumnKind.Number),
@@ -90,15 +111,15 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             kpis.Select(k =>
             {
                 var now = current[k.Code];
-                var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, false);
-                var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, false);
+                var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, Disclosure.Internal);
+                var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, Disclosure.Internal);
                 return (object?[])[$"{k.Code} {k.Name}", Value(now), Value(before), Diff(now, before), Value(year), Diff(now, year),
                     now.Target is { } t ? Figures.Round1(t) : null, Danish.Name(now.Status)];
             }).ToList());
 
         var trends = kpis.Select(k =>
         {
-            var chart = Figures.Trend(k, selected, trendMonths, values, targetFor);
+            var chart = Figures.Trend(k, selected, trendMonths, values, targetFor, Disclosure.Internal);
             return new FigureTrend(current[k.Code], chart, Figures.Summary(k, chart));
         }).ToList();
 
@@ -106,10 +127,11 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var hrCodes = HrBesideDeadlines.Where(c => kpis.Any(k => k.Code == c)).ToList();
         var hr = new TableData("hr-og-frister", $"Sygefravær og overarbejde ved siden af fristerne, {Danish.Name(period)}",
             [new("Enhed"), .. hrCodes.Select(c => new TableColumn($"{c} {KpiCatalogue.Get(c).Name}", ColumnKind.Number))],
-            children.Select(c => (object?[])[c.Name, .. hrCodes.Select(code => Value(compare[(code, c.Id)]))]).ToList());
+            parts.Select(p => (object?[])[p == Figures.RemainderKey ? Figures.RemainderName : units[p].Name, .. hrCodes.Select(code => Value(compare[(code, p)]))])
+                .Concat(total ? [[$"{units[selected].Name} i alt", .. hrCodes.Select(code => Value(current[code]))]] : Array.Empty<object?[]>()).ToList());
         var cross = await CrossAsync(units, children, compare, kpis, period, a, ct);
 
-        return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, kpis, compare, comparisonTable, changes, trends, economy, hr, cross);
+        return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, columns, kpis, compare, comparisonTable, changes, trends, economy, hr, cross);
     }
 
     private static object? Value(FigureCell cell) => Figures.TableValue(cell);
@@ -152,15 +174,17 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
         var map = TeamToChild(units, children);
         decimal Sum(List<UnitSum> rows, string child) => rows.Where(r => map.GetValueOrDefault(r.UnitId) == child).Sum(r => r.Total);
-        return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
-            [new("Enhed"), new($"Forbrug {Danish.Name(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
-             new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året", ColumnKind.Money), new("Årets budget", ColumnKind.Money)],
+        var m = Figures.Millions;
+        return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25, mio. kr.)",
+            [new("Enhed"), new($"Forbrug {Danish.Name(period)} (mio. kr.)", ColumnKind.Number), new("Forbrug året til dato (mio. kr.)", ColumnKind.Number), new("Budget året til dato (mio. kr.)", ColumnKind.Number),
+             new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året (mio. kr.)", ColumnKind.Number), new("Årets budget (mio. kr.)", ColumnKind.Number),
+             new("Forventet afvigelse (mio. kr., merforbrug +)", ColumnKind.Number)],
             children.Select(c =>
             {
                 var spent = Sum(spentYear, c.Id);
                 var budget = Sum(budgetSoFar, c.Id);
                 var rest = Sum(budgetRest, c.Id);
-                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest];
+                return (object?[])[c.Name, m(Sum(spentMonth, c.Id)), m(spent), m(budget), Figures.Share(spent, budget), m(spent + rest), m(budget + rest), m(spent - budget)];
             }).ToList());
     }
 

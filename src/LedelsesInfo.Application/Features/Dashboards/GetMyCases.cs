@@ -57,19 +57,19 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
                 string.Join(", ", r.Activities.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
                 r.Activities.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
 
-        // Own compliance against the team's over the last 12 weeks.
+        // Own compliance against the team's over the same 12 weeks as the team leader's page (TwelveWeeks).
         var team = user.UnitId;
-        var from = day.AddDays(-84);
-        var due = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == team && d.Due > from && d.Due <= day)
+        var window = TwelveWeeks.Ending(day);
+        var due = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == team && d.Due >= window.From && d.Due <= window.To)
             .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
         var mine = due.Where(d => d.CaseworkerId == me).ToList();
         var mineMet = mine.Count(d => d.DoneOn <= d.Due);
         var teamMet = due.Count(d => d.DoneOn <= d.Due);
-        var compliance = new TableData("overholdelse", "Overholdte frister de seneste 12 uger",
+        var compliance = new TableData("overholdelse", $"Overholdte frister, {window.Name}",
             [new("Hvem"), new("Overholdt", ColumnKind.Number), new("Frister", ColumnKind.Number), new("Andel", ColumnKind.Percent)],
             [["Mig", mineMet, mine.Count, Figures.Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Figures.Share(teamMet, due.Count)]]);
-        var summary = mine.Count == 0 ? "Du har ingen frister i de seneste 12 uger."
-            : $"Du har overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
+        var summary = mine.Count == 0 ? $"Du har ingen frister i de 12 uger {window.Name}."
+            : $"I de 12 uger {window.Name} har du overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
         return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary,
             new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids));
     }

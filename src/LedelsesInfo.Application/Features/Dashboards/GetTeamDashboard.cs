@@ -84,12 +84,13 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             rows.Select(r => (object?[])[r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
 
         // Compliance: deadlines due in the week (up to the day) and in the 12 weeks ending with it, met when done by the deadline.
-        var from12 = Periods.Of(PeriodKind.Week, period.Start.AddDays(-7 * 11)).Start;
+        var window = TwelveWeeks.Ending(day);
+        var from12 = window.From;
         var due = await db.Deadlines.AsNoTracking()
-            .Where(d => d.AsOf == asOf && d.TeamId == teamId && d.Due >= from12 && d.Due <= day)
+            .Where(d => d.AsOf == asOf && d.TeamId == teamId && d.Due >= window.From && d.Due <= window.To)
             .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
         bool Met(DateOnly dueOn, DateOnly? done) => done is { } x && x <= dueOn;
-        var compliance = new TableData("overholdelse", "Overholdte frister pr. sagsbehandler",
+        var compliance = new TableData("overholdelse", $"Overholdte frister pr. sagsbehandler, {window.Name}",
             [new("Sagsbehandler"), new("Denne uge: overholdt", ColumnKind.Number), new("Denne uge: frister", ColumnKind.Number), new("12 uger: overholdt", ColumnKind.Number), new("12 uger: frister", ColumnKind.Number), new("12 uger: andel", ColumnKind.Percent)],
             caseworkers.Select(cw =>
             {
@@ -109,7 +110,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         ]);
         var teamMet = due.Count(d => Met(d.Due, d.DoneOn));
         var summary = due.Count == 0 ? "Ingen frister i de 12 uger."
-            : $"I de 12 uger til og med {Danish.Name(period)} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
+            : $"I de 12 uger {window.Name} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
 
         // Caseload on the day against the 20-30 recommendation.
         var month = new DateOnly(day.Year, day.Month, 1);
@@ -133,12 +134,12 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
         var target = await KpiQueries.TargetsAsync(db, day.Year, ct);
         var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}",
-            [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
+            [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
             kpis.Select(k =>
             {
-                var cell = Figures.Cell(k, teamId, week, values.GetValueOrDefault((k.Code, teamId, week)), target(k.Code, teamId), hidden: false);
-                return (object?[])[$"{k.Code} {k.Name}", cell.Value is { } v ? Figures.Round1(v) : k.FromMonthlyData ? "opgøres månedligt" : null,
-                    cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(cell.Status)];
+                var cell = Figures.Cell(k, teamId, week, values.GetValueOrDefault((k.Code, teamId, week)), target(k.Code, teamId), Disclosure.Internal);
+                return (object?[])[$"{k.Code} {k.Name}", k.ShownFor(PeriodKind.Week) ? Figures.TableValue(cell) : "opgøres månedligt", k.Unit,
+                    cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(k.ShownFor(PeriodKind.Week) ? cell.Status : TargetStatus.None)];
             }).ToList());
 
         return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,

@@ -9,7 +9,7 @@ namespace LedelsesInfo.Web.Pages.Katalog;
 [Authorize(Policy = Policies.Leaders)]
 public sealed class DatakvalitetModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<DataQualityIssue> Issues { get; private set; } = [];
+    public DataQuality? Quality { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Issues = await mediator.Send(new GetDataQuality(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Quality = await mediator.Send(new GetDataQuality(), ct);
 }
