@@ -37,6 +37,7 @@ public enum KpiParts
 /// <param name="CountsDeadline">The statutory deadline kind the figure counts (B1, P1, F1, T1); null for the others.</param>
 /// <param name="CaseworkerDefault">On for caseworkers in the default audience matrix (every other audience gets every figure).</param>
 /// <param name="Counts">Who or what the figure counts, written out for the reader (for HR figures: which employees).</param>
+/// <param name="Reading">How to read the figure's unit, in plain Danish with an example, for the catalogue.</param>
 /// <param name="Additive">A unit's numerator and denominator are its children's sums plus what is registered at the unit itself
 /// (a director, a secretariat), so a remainder ("Øvrige / stab") can be shown. Not so for A1, which counts distinct children.</param>
 public sealed record Kpi(
@@ -59,7 +60,8 @@ public sealed record Kpi(
     DeadlineKind? CountsDeadline = null,
     bool CaseworkerDefault = false,
     string? Counts = null,
-    bool Additive = true)
+    bool Additive = true,
+    string? Reading = null)
 {
     /// <summary>
     /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,

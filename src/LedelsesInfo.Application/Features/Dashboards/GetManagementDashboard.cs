@@ -174,17 +174,17 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
         var map = TeamToChild(units, children);
         decimal Sum(List<UnitSum> rows, string child) => rows.Where(r => map.GetValueOrDefault(r.UnitId) == child).Sum(r => r.Total);
-        var m = Figures.Millions;
-        return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25, mio. kr.)",
-            [new("Enhed"), new($"Forbrug {Danish.Name(period)} (mio. kr.)", ColumnKind.Number), new("Forbrug året til dato (mio. kr.)", ColumnKind.Number), new("Budget året til dato (mio. kr.)", ColumnKind.Number),
-             new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året (mio. kr.)", ColumnKind.Number), new("Årets budget (mio. kr.)", ColumnKind.Number),
-             new("Forventet afvigelse (mio. kr., merforbrug +)", ColumnKind.Number)],
+        // In whole kroner, as the units' own budgets are kept (the committee reads mio. kr.); the deviation's sign in its header.
+        return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
+            [new("Enhed"), new($"Forbrug {Danish.Name(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
+             new("Forbrug i % af budget", ColumnKind.Percent), new("Forventet forbrug for året", ColumnKind.Money), new("Årets budget", ColumnKind.Money),
+             new("Afvigelse året til dato (merforbrug +)", ColumnKind.Money)],
             children.Select(c =>
             {
                 var spent = Sum(spentYear, c.Id);
                 var budget = Sum(budgetSoFar, c.Id);
                 var rest = Sum(budgetRest, c.Id);
-                return (object?[])[c.Name, m(Sum(spentMonth, c.Id)), m(spent), m(budget), Figures.Share(spent, budget), m(spent + rest), m(budget + rest), m(spent - budget)];
+                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
             }).ToList());
     }
 

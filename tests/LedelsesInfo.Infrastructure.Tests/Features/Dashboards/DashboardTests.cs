@@ -83,7 +83,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         Assert.Equal((ActivityKind.FosterFamily, "§46", 30000m, 6), (measure.Kind, measure.Paragraph, measure.MonthlyPrice!.Value, measure.Cadence!.Value));
         Assert.Equal(["barnets synspunkter før afgørelsen (I1)"], s1.Missing);
         // Own compliance over 12 weeks: 2 of 2; the team's: 2 of 3 (E2 missed).
-        Assert.Equal("Du har overholdt 2 af 2 frister (100,0 %); teamet 2 af 3 (66,7 %).", d.ComplianceSummary);
+        Assert.Equal("I de 12 uger uge 16-27 2025 (14. april 2025 til 30. juni 2025) har du overholdt 2 af 2 frister (100,0 %); teamet 2 af 3 (66,7 %).", d.ComplianceSummary);
     }
 
     [Theory]
@@ -140,8 +140,8 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
 
         Assert.Equal(["Børn og Familie", "Familieafdelingen"], area.Breadcrumbs.Select(b => b.Name));
         Assert.Equal(["Team 1", "Team 2"], area.Children.Select(c => c.Name));
-        // S1 in June: T1 2 cases on 1,8 FTE = 1,1; T2 1 case on 1 FTE. S1 counts cases: T2's 1 is small and hidden, and so T1 is hidden with it.
-        Assert.Equal(("<5", "<5"), (area.Comparison[("S1", "T1")].Shown, area.Comparison[("S1", "T2")].Shown));
+        // S1 in June: T1 2 cases on 1,8 FTE = 1,1; T2 1 case on 1 FTE. Management reads for internal use: small counts are shown.
+        Assert.Equal(("1,1", "1,0"), (area.Comparison[("S1", "T1")].Shown, area.Comparison[("S1", "T2")].Shown));
         // The economy of June by team: T1 spent nothing in June; 2025 so far T1 58499,90 (5.28.22) + 10000,50 (5.28.21).
         Assert.Equal(68500.40m, area.Economy.Rows.Single(r => (string)r[0]! == "Team 1")[2]);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -165,5 +165,27 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         Assert.Equal("2", cells[4].CellValue!.Text);
         Assert.Equal("1234.5", cells[5].CellValue!.Text);
         Assert.Equal("\uFEFFSag;Dage over;Beløb\r\nS1;2;1234,5\r\nS2;;-10\r\n", csv);
+        // A count (an int) reads as a whole number in Excel ("2", never "2,0"); a decimal keeps its one decimal.
+        Assert.Equal("#,##0", FormatOf(document, cells[4]));
+        Assert.Equal("#,##0.0", FormatOf(new TableData("t", "T", [new("A", ColumnKind.Number)], [[1.5m]]), 1));
+    }
+
+    private static string FormatOf(TableData table, int cell)
+    {
+        using var stream = new MemoryStream(TableExport.Xlsx(table));
+        using var document = SpreadsheetDocument.Open(stream, false);
+        return FormatOf(document, document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ElementAt(cell));
+    }
+
+    /// <summary>The number format Excel applies to a cell: a built-in one by id, or the stylesheet's own.</summary>
+    private static string FormatOf(SpreadsheetDocument document, Cell cell)
+    {
+        var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var id = stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value).NumberFormatId!.Value;
+        return id switch
+        {
+            3 => "#,##0",
+            _ => stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == id).FormatCode!.Value!,
+        };
     }
 }
