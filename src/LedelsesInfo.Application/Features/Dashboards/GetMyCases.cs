@@ -51,7 +51,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
                 Missing(activities.Where(a => a.CaseId == c.Id).ToList(), events, deadlines.Where(d => d.CaseId == c.Id).ToList(), day));
         }).ToList();
 
-        var table = new TableData("mine-sager", $"Mine åbne sager pr. {day:dd-MM-yyyy}",
+        var table = new TableData("mine-sager", $"Mine åbne sager pr. {Danish.Date(day)}",
             [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
             result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? Danish.Name(k) : "Ingen", r.NextDue,
                 string.Join(", ", r.Activities.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),

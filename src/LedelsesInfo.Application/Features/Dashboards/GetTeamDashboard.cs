@@ -133,7 +133,8 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var kpis = await Figures.EnabledAsync(db, Audience.TeamLeader, ct);
         var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
         var target = await KpiQueries.TargetsAsync(db, day.Year, ct);
-        var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}",
+        var cut = period.End > asOf ? $" (til og med {Danish.Date(asOf)})" : "";
+        var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}{cut}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
             kpis.Select(k =>
             {
