@@ -19,8 +19,11 @@ public sealed record StepResult(string Profile, string Step, long Rows, double S
 public sealed record PageResult(string Profile, string Page, int Requests, int Errors, double P50, double P95, double P99, double FirstMs, double AloneMs);
 
 /// <summary>The load on one profile: back to back (capacity), and paced at <paramref name="Rate"/> pages a second (latency at that load).</summary>
+/// <param name="Computed">Per audience, pages nobody had asked for, one at a time (RealisticMix.ComputedAsync).</param>
+/// <param name="Mix">The realistic mix back to back, per audience (RealisticMix.LoadAsync); its last column is the slowest request.</param>
 public sealed record LoadResult(string Profile, int Clients, int People, double Seconds, int Requests, int Errors, IReadOnlyList<PageResult> Pages,
-    double Rate, IReadOnlyList<PageResult> Paced, double PacedThroughput, long? ServerPeakMb)
+    double Rate, IReadOnlyList<PageResult> Paced, double PacedThroughput, long? ServerPeakMb,
+    IReadOnlyList<PageResult> Computed, IReadOnlyList<PageResult> Mix, double MixThroughput, int MixNew, int MixReaders, string LoadAverage)
 {
     public double Throughput => Requests / Seconds;
 }
@@ -106,7 +109,27 @@ public static partial class RunBenchmark
             }
             text.AppendLine();
         }
-        text.AppendLine("Back to back (capacity): every client sends its next request as soon as the last is answered.").AppendLine()
+        text.AppendLine("The realistic mix (the headline): back to back, each request a weighted audience, a random person of it and any page the product gives them; most answers are not cached when asked for. The last column is the slowest request.").AppendLine()
+            .AppendLine("| profile | audience | share | clients | readers | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in loads)
+        {
+            foreach (var (p, i) in l.Mix.Select((p, i) => (p, i)))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {RealisticMix.Audiences[i].Weight:P0} | {l.Clients} | {l.MixReaders} | {p.Requests:N0} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} | {p.AloneMs:N0} |");
+            }
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | all | | {l.Clients} | {l.MixReaders} | {l.Mix.Sum(p => p.Requests):N0} | {l.Mix.Sum(p => p.Errors)} | throughput {l.MixThroughput:N0} pages/s | {l.MixNew:N0} answers not asked for before | load average after: {l.LoadAverage} | |");
+        }
+        text.AppendLine().AppendLine("A page computed: pages nobody had asked for (a new quarter, unit and month, week, or caseworker), one at a time with nothing else running.").AppendLine()
+            .AppendLine("| profile | audience | pages | errors | median ms | p95 ms | max ms |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var l in loads)
+        {
+            foreach (var p in l.Computed)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {l.Profile} | {p.Page} | {p.Requests} | {p.Errors} | {p.P50:N1} | {p.P95:N1} | {p.P99:N1} |");
+            }
+        }
+        text.AppendLine().AppendLine("Back to back, four fixed pages (capacity when every answer is cached): every client sends its next request as soon as the last is answered.").AppendLine()
             .AppendLine("| profile | page | clients | signed-in people | requests | errors | p50 ms | p95 ms | p99 ms | first request ms | alone ms |")
             .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in loads)
@@ -302,9 +325,18 @@ public static partial class RunBenchmark
             var warmUp = await PhaseAsync(null, warmUpSeconds);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{profile}] warm-up: {warmUp.Requests / warmUp.Seconds:F0} pages/s, p95 {warmUp.Pages.Min(r => r.P95):F1}-{warmUp.Pages.Max(r => r.P95):F1} ms, {warmUp.Errors} errors"));
+            // The realistic mix's people and their pages; then pages nobody has asked for, one at a time (the computed path).
+            var readers = await RealisticMix.ReadersAsync(baseUrl, (audience, person) => SignInAsync(baseUrl, audience, person), audience => Options(signInPage, audience), 100);
+            var asked = new HashSet<string>();
+            var computed = await RealisticMix.ComputedAsync(profile, baseUrl, readers, asked, 15);
+            log.WriteLine($"[{profile}] computed pages: {string.Join(", ", computed.Select(c => $"{c.Page} {c.P50:F1} ms"))}");
             // As fast as the clients can go (capacity), then paced at the target rate (latency at that load).
             var (results, requests, errors, elapsed) = await PhaseAsync(null, seconds);
             var (paced, _, _, pacedElapsed) = await PhaseAsync(rate, seconds);
+            // The headline: the realistic mix, back to back.
+            log.WriteLine($"[{profile}] realistic mix: {clients} clients for {seconds} s …");
+            var mix = await RealisticMix.LoadAsync(profile, baseUrl, readers, asked, clients, seconds);
+            var loadAverage = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
             // Each page alone: the median of 20 requests one after another, nothing else running.
             var alone = new double[pages.Length];
             for (var p = 0; p < pages.Length; p++)
@@ -318,13 +350,13 @@ public static partial class RunBenchmark
                 }
                 alone[p] = times.Order().ElementAt(times.Count / 2);
             }
-            foreach (var (client, _) in people.SelectMany(p => p))
+            foreach (var client in people.SelectMany(p => p).Select(p => p.Client).Concat(readers.SelectMany(r => r).Select(r => r.Client)))
             {
                 client.Dispose();
             }
             return new LoadResult(profile, clients, people.Sum(p => p.Count), elapsed, requests, errors,
                 results.Select((r, p) => r with { FirstMs = firstMs[p], AloneMs = alone[p] }).ToList(), rate, paced, paced.Sum(r => r.Requests) / pacedElapsed,
-                PeakResidentMb(server.Id));
+                PeakResidentMb(server.Id), computed, mix.Pages, mix.Requests / mix.Seconds, mix.NewCombinations, readers.Sum(r => r.Count), loadAverage);
 
             // One phase of the load: every client round-robin over the pages, either back to back (rate null) or each
             // starting its requests on a schedule so that together they ask for `rate` pages a second.

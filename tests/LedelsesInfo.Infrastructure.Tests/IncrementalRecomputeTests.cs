@@ -134,9 +134,19 @@ public sealed class IncrementalRecomputeTests : IDisposable
         }
     }
 
-    private static async Task<Dictionary<(string, string, string), (decimal, decimal?)>> ValuesAsync(Persistence.LedelsesInfoDbContext db, DateOnly asOf) =>
-        (await db.KpiValues.AsNoTracking().Where(v => v.AsOf == asOf).ToListAsync())
-            .ToDictionary(v => (v.KpiCode, v.UnitId, $"{Code<PeriodKind>.Of(v.PeriodKind)}:{v.Period}"), v => (v.Numerator, v.Denominator));
+    /// <summary>The snapshot's key figures and its economy by unit, function and month, as comparable entries.</summary>
+    private static async Task<Dictionary<(string, string, string), (decimal, decimal?)>> ValuesAsync(Persistence.LedelsesInfoDbContext db, DateOnly asOf)
+    {
+        var values = (await db.KpiValues.AsNoTracking().Where(v => v.AsOf == asOf).ToListAsync())
+            .ToDictionary(v => (v.KpiCode, v.UnitId, $"{Code<PeriodKind>.Of(v.PeriodKind)}:{v.Period}"), v => (v.Numerator, (decimal?)v.Denominator));
+        foreach (var m in await db.EconomyMonths.AsNoTracking().Where(m => m.AsOf == asOf).ToListAsync())
+        {
+            values[($"økonomi {m.Function}", m.UnitId, $"forbrug:{m.Month:yyyy-MM}")] = (m.Spent, m.SpentOnActivities);
+            values[($"økonomi {m.Function}", m.UnitId, $"budget:{m.Month:yyyy-MM}")] = (m.Budget, m.ActiveActivities);
+        }
+        Assert.Contains(values.Keys, k => k.Item1.StartsWith("økonomi", StringComparison.Ordinal));
+        return values;
+    }
 
     /// <summary>
     /// The demo files as the systems held them on <paramref name="night"/> (folder "before"), and what the imports after it

@@ -33,6 +33,7 @@ public interface IAppDbContext
     DbSet<ActionPlanItem> ActionPlans { get; }
     DbSet<DataVersion> DataVersions { get; }
     DbSet<KpiSnapshot> KpiSnapshots { get; }
+    DbSet<EconomyMonth> EconomyMonths { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -40,6 +40,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<ActionPlanItem> ActionPlans => Set<ActionPlanItem>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<KpiSnapshot> KpiSnapshots => Set<KpiSnapshot>();
+    public DbSet<EconomyMonth> EconomyMonths => Set<EconomyMonth>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -84,6 +85,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         modelBuilder.ApplyConfiguration(new Configurations.KpiValueConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.DeadlineInstanceConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.KpiSnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.EconomyMonthConfiguration(IsSqlite));
         modelBuilder.ApplyConfiguration(new Configurations.AudienceSettingConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ReviewTemplateConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ReviewQuestionConfiguration());

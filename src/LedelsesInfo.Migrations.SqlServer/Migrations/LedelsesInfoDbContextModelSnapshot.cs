@@ -339,6 +339,44 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.EconomyMonth", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ActiveActivities")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("SpentOnActivities")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("AsOf", "UnitId", "Function", "Month");
+
+                    b.HasIndex("AsOf", "Month");
+
+                    b.ToTable("economy_months", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.Employee", b =>
                 {
                     b.Property<string>("Id")
@@ -830,6 +868,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ActivityKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("MeasureKind");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -839,10 +882,6 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("MeasureKind")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Reason")
                         .IsRequired()

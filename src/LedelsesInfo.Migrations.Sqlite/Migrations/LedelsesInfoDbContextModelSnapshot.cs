@@ -330,6 +330,44 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.EconomyMonth", b =>
+                {
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveActivities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Budget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Spent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpentOnActivities")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AsOf", "UnitId", "Function", "Month");
+
+                    b.HasIndex("AsOf", "Month");
+
+                    b.ToTable("economy_months", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.Employee", b =>
                 {
                     b.Property<string>("Id")
@@ -813,6 +851,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActivityKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MeasureKind");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -821,10 +864,6 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<string>("CaseworkerId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MeasureKind")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")

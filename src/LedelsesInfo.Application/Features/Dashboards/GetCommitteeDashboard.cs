@@ -121,19 +121,21 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             departments.Select(d => (d.Id, d.Name)).ToList(), comparison, goals, economy, economyTable);
     }
 
-    /// <summary>Budget and spending for the year by function, summed in the database; the forecast adds the budget of the months not yet begun.</summary>
+    /// <summary>
+    /// Budget and spending for the year by function, from the snapshot's economy (<see cref="EconomyMonth"/>), so it belongs
+    /// to the same as-of date as the figures above it; the forecast adds the budget of the months not yet begun.
+    /// </summary>
     private async Task<List<FunctionLine>> EconomyAsync(int year, DateOnly asOf, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var spentTo = asOf < to ? asOf : to;
-        var budget = await db.BudgetLines.Where(b => b.Month >= from && b.Month <= to && Functions.All.Contains(b.Function))
-            .GroupBy(b => b.Function).Select(g => new { g.Key, Total = g.Sum(b => b.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
-        var rest = await db.BudgetLines.Where(b => b.Month > spentTo && b.Month <= to && Functions.All.Contains(b.Function))
-            .GroupBy(b => b.Function).Select(g => new { g.Key, Total = g.Sum(b => b.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
-        var spent = await db.Payments.Where(p => p.PostedOn >= from && p.PostedOn <= spentTo && Functions.All.Contains(p.Function))
-            .GroupBy(p => p.Function).Select(g => new { g.Key, Total = g.Sum(p => p.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
-        return Functions.All.Select(f => new FunctionLine(f, FunctionNames[f], budget.GetValueOrDefault(f), spent.GetValueOrDefault(f), rest.GetValueOrDefault(f)))
+        var rows = await db.EconomyMonths.AsNoTracking()
+            .Where(m => m.AsOf == asOf && m.Month >= from && m.Month <= to && Functions.All.Contains(m.Function))
+            .GroupBy(m => m.Function)
+            .Select(g => new { g.Key, Budget = g.Sum(m => m.Budget), Rest = g.Sum(m => m.Month > spentTo ? m.Budget : 0), Spent = g.Sum(m => m.Spent) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        return Functions.All.Where(rows.ContainsKey).Select(f => new FunctionLine(f, FunctionNames[f], rows[f].Budget, rows[f].Spent, rows[f].Rest))
             .Where(l => l.Budget != 0 || l.Spent != 0).ToList();
     }
 }

@@ -158,22 +158,27 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         return map;
     }
 
-    /// <summary>Spending and budget by unit: the month, the year so far, and the year's forecast, summed in the database.</summary>
+    /// <summary>
+    /// Spending and budget by unit: the month, the year so far, and the year's forecast, from the snapshot's economy
+    /// (<see cref="EconomyMonth"/>): a few hundred rows for the year, never the raw payments.
+    /// </summary>
     private async Task<TableData> EconomyAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
     {
         var year = new DateOnly(period.Start.Year, 1, 1);
-        var last = period.LastDay(asOf);
         var yearEnd = new DateOnly(period.Start.Year, 12, 31);
-        var spentYear = await db.Payments.Where(p => p.PostedOn >= year && p.PostedOn <= last && Functions.All.Contains(p.Function))
-            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
-        var spentMonth = await db.Payments.Where(p => p.PostedOn >= period.Start && p.PostedOn <= last && Functions.All.Contains(p.Function))
-            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
-        var budgetSoFar = await db.BudgetLines.Where(b => b.Month >= year && b.Month <= last && Functions.All.Contains(b.Function))
-            .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
-        var budgetRest = await db.BudgetLines.Where(b => b.Month > last && b.Month <= yearEnd && Functions.All.Contains(b.Function))
-            .GroupBy(b => b.UnitId).Select(g => new UnitSum(g.Key, g.Sum(b => b.Amount))).ToListAsync(ct);
+        var month = period.Start;
+        var rows = await db.EconomyMonths.AsNoTracking()
+            .Where(m => m.AsOf == asOf && m.Month >= year && m.Month <= yearEnd && Functions.All.Contains(m.Function))
+            .GroupBy(m => m.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                SpentMonth = g.Sum(m => m.Month == month ? m.Spent : 0),
+                SpentYear = g.Sum(m => m.Month <= month ? m.Spent : 0),
+                BudgetSoFar = g.Sum(m => m.Month <= month ? m.Budget : 0),
+                BudgetRest = g.Sum(m => m.Month > month ? m.Budget : 0),
+            }).ToListAsync(ct);
         var map = TeamToChild(units, children);
-        decimal Sum(List<UnitSum> rows, string child) => rows.Where(r => map.GetValueOrDefault(r.UnitId) == child).Sum(r => r.Total);
         // In whole kroner, as the units' own budgets are kept (the committee reads mio. kr.); the deviation's sign in its header.
         return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
             [new("Enhed"), new($"Forbrug {Danish.Name(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
@@ -181,25 +186,22 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
              new("Afvigelse året til dato (merforbrug +)", ColumnKind.Money)],
             children.Select(c =>
             {
-                var spent = Sum(spentYear, c.Id);
-                var budget = Sum(budgetSoFar, c.Id);
-                var rest = Sum(budgetRest, c.Id);
-                return (object?[])[c.Name, Sum(spentMonth, c.Id), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
+                var mine = rows.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).ToList();
+                var spent = mine.Sum(r => r.SpentYear);
+                var budget = mine.Sum(r => r.BudgetSoFar);
+                var rest = mine.Sum(r => r.BudgetRest);
+                return (object?[])[c.Name, mine.Sum(r => r.SpentMonth), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
             }).ToList());
     }
 
-    /// <summary>Productivity (X1) and cost per activity: the month's spending over the activities active on its last day.</summary>
+    /// <summary>Productivity (X1) and cost per activity: the month's spending on activities over the activities active on its last day, from the snapshot's economy.</summary>
     private async Task<TableData> CrossAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
         IReadOnlyList<Kpi> kpis, Period period, DateOnly asOf, CancellationToken ct)
     {
-        var last = period.LastDay(asOf);
-        var active = await (from x in db.Activities
-                            join c in db.Cases on x.CaseId equals c.Id
-                            where x.StartOn <= last && (x.EndOn == null || x.EndOn >= last)
-                            group x by c.TeamId into g
-                            select new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var spent = await db.Payments.Where(p => p.PostedOn >= period.Start && p.PostedOn <= last && p.ActivityId != null)
-            .GroupBy(p => p.UnitId).Select(g => new UnitSum(g.Key, g.Sum(p => p.Amount))).ToListAsync(ct);
+        var month = period.Start;
+        var rows = await db.EconomyMonths.AsNoTracking().Where(m => m.AsOf == asOf && m.Month == month)
+            .GroupBy(m => m.UnitId)
+            .Select(g => new { UnitId = g.Key, Active = g.Sum(m => m.ActiveActivities), Spent = g.Sum(m => m.SpentOnActivities) }).ToListAsync(ct);
         var map = TeamToChild(units, children);
         var x1 = KpiCatalogue.X1;
         var hasX1 = kpis.Contains(x1);
@@ -207,11 +209,11 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             [new("Enhed"), new($"{x1.Code} {x1.Name} ({x1.Unit})", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
             children.Select(c =>
             {
-                var count = active.Where(r => map.GetValueOrDefault(r.Key) == c.Id).Sum(r => r.Count);
-                var money = spent.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).Sum(r => r.Total);
+                var mine = rows.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).ToList();
+                var count = mine.Sum(r => r.Active);
+                var money = mine.Sum(r => r.Spent);
                 return (object?[])[c.Name, hasX1 ? Value(compare[(x1.Code, c.Id)]) : null, count, money, count == 0 ? null : decimal.Round(money / count, 0)];
             }).ToList());
     }
 
-    private sealed record UnitSum(string UnitId, decimal Total);
 }

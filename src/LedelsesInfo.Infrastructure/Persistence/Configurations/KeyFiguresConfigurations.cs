@@ -57,6 +57,21 @@ internal sealed class DeadlineInstanceConfiguration : IEntityTypeConfiguration<D
     }
 }
 
+internal sealed class EconomyMonthConfiguration(bool oreOnSqlite) : IEntityTypeConfiguration<EconomyMonth>
+{
+    public void Configure(EntityTypeBuilder<EconomyMonth> e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        e.ToTable("economy_months");
+        e.HasKey(x => new { x.AsOf, x.UnitId, x.Function, x.Month });
+        e.HasIndex(x => new { x.AsOf, x.Month });
+        e.Property(x => x.Function).HasMaxLength(10);
+        MoneyColumn.Configure(oreOnSqlite, e.Property(x => x.Spent));
+        MoneyColumn.Configure(oreOnSqlite, e.Property(x => x.SpentOnActivities));
+        MoneyColumn.Configure(oreOnSqlite, e.Property(x => x.Budget));
+    }
+}
+
 internal sealed class KpiSnapshotConfiguration : IEntityTypeConfiguration<KpiSnapshot>
 {
     public void Configure(EntityTypeBuilder<KpiSnapshot> e)

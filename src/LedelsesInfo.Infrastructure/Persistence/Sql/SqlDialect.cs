@@ -109,6 +109,9 @@ public abstract class SqlDialect
     /// <summary>Calendar months; the 31st plus one month is the last day of the next month.</summary>
     public abstract string AddMonths(string date, string months);
 
+    /// <summary>The first day of a date's month.</summary>
+    public abstract string MonthStart(string date);
+
     /// <summary>Turns a summed money column into kroner (SQLite stores øre).</summary>
     public abstract string MoneyToKroner(string sum);
 

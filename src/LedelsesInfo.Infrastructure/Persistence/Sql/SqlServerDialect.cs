@@ -36,6 +36,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string AddMonths(string date, string months) => $"DATEADD(month, {months}, {date})";
 
+    public override string MonthStart(string date) => $"DATEFROMPARTS(YEAR({date}), MONTH({date}), 1)";
+
     public override string MoneyToKroner(string sum) => sum;
 
     public override string Quantity(string sum) => $"CAST({sum} AS decimal(28,10))";

@@ -35,6 +35,8 @@ public sealed class SqliteDialect : SqlDialect
         $"min(date({date}, 'start of month', '+' || ({months}) || ' months', '+' || (CAST(strftime('%d', {date}) AS INTEGER) - 1) || ' days'), " +
         $"date({date}, 'start of month', '+' || (({months}) + 1) || ' months', '-1 day'))";
 
+    public override string MonthStart(string date) => $"date({date}, 'start of month')";
+
     public override string MoneyToKroner(string sum) => $"({sum}) / 100.0";
 
     public override string Quantity(string sum) => $"round({sum}, 10)";
