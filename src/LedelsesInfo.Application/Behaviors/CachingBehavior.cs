@@ -5,7 +5,8 @@ namespace LedelsesInfo.Application.Behaviors;
 /// <summary>
 /// Serves an <see cref="ICachedQuery"/> from <see cref="QueryCache"/> when the same query, from the same scope, on the
 /// same day, was answered at the current data version; otherwise runs the handler and keeps its answer. One small read
-/// (the data version) per request instead of the dashboard's dozens.
+/// (the data version) per request instead of the dashboard's dozens. A key is computed once however many ask for it at
+/// once, and computations take turns (about one per core), so cached answers are never held up (<see cref="QueryCache.GetOrComputeAsync"/>).
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock)
     : IPipelineBehavior<TMessage, TResponse>
@@ -27,12 +28,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
         // The query's record text names its type and every value it holds; the day is in the key because "overdue" and
         // "due soon" move with it.
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message}|{who}|{clock.Today:yyyy-MM-dd}|v{version}");
-        if (cache.TryGet(key, out TResponse cached))
-        {
-            return cached;
-        }
-        var answer = await next(message, cancellationToken);
-        cache.Set(key, answer);
-        return answer;
+        return await cache.GetOrComputeAsync(key, ct => next(message, ct), cancellationToken);
     }
 }

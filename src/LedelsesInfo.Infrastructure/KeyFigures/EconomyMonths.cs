@@ -13,11 +13,18 @@ internal static class EconomyMonths
 {
     public const string MonthsTable = "kpi_months";
 
-    public static async Task<int> WriteAsync(SqlBatch sql, SqlDialect d, DateOnly asOf, DateOnly since, Increment? increment)
+    public static async Task<int> WriteAsync(SqlBatch sql, SqlDialect d, DateOnly asOf, DateOnly history, DateOnly since, Increment? increment)
     {
+        var e = d.From<EconomyMonth>("e");
+        // A previous snapshot without an economy (computed before the portal kept one) has nothing to carry: all months are computed.
+        if (increment is not null && Convert.ToInt64(await sql.ScalarAsync($"SELECT COUNT(*) FROM {e} WHERE {e[x => x.AsOf]} = @previousAsOf",
+                new Dictionary<string, object?> { ["previousAsOf"] = increment.PreviousAsOf }), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            increment = null;
+            since = history;
+        }
         var cut = new DateOnly(since.Year, since.Month, 1);
         var yearEnd = new DateOnly(asOf.Year, 12, 31);
-        var e = d.From<EconomyMonth>("e");
         string E(string property) => d.Column<EconomyMonth>(property);
         var table = d.Table<EconomyMonth>();
         var columns = string.Join(", ", new[] { nameof(EconomyMonth.AsOf), nameof(EconomyMonth.UnitId), nameof(EconomyMonth.Function), nameof(EconomyMonth.Month),

@@ -136,7 +136,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
                     await facts.WriteAsync(tables);
                 }
                 values = await WriteValuesAsync(sql, d, tables, a, increment);
-                await EconomyMonths.WriteAsync(sql, d, a, since, increment);
+                await EconomyMonths.WriteAsync(sql, d, a, history, since, increment);
                 foreach (var table in TempTables)
                 {
                     await sql.ExecAsync(d.DropTemp(table));

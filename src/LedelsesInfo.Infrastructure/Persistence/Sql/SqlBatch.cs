@@ -37,9 +37,9 @@ public sealed partial class SqlBatch(DbConnection connection, DbTransaction tran
         return rows;
     }
 
-    public async Task<object?> ScalarAsync(string text)
+    public async Task<object?> ScalarAsync(string text, IReadOnlyDictionary<string, object?>? values = null)
     {
-        await using var command = Command(text, null);
+        await using var command = Command(text, values);
         return await command.ExecuteScalarAsync(ct);
     }
 
