@@ -336,6 +336,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AsOf", "TeamId", "Due");
 
+                    b.HasIndex("AsOf", "TeamId", "DoneOn", "Due");
+
                     b.ToTable("deadlines", (string)null);
                 });
 

@@ -327,6 +327,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AsOf", "TeamId", "Due");
 
+                    b.HasIndex("AsOf", "TeamId", "DoneOn", "Due");
+
                     b.ToTable("deadlines", (string)null);
                 });
 

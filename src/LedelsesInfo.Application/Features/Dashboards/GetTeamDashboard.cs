@@ -55,16 +55,19 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
 
         var caseworkers = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId && e.Role == EmployeeRole.Caseworker)
             .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
-        var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || db.Cases.Any(c => c.TeamId == teamId && c.CaseworkerId == e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-
-        // The week's list: not done by the day, and overdue or due within 14 days, on cases still open that day.
+        // The week's list: not done by the day, and overdue or due within 14 days, on cases still open that day. Read as
+        // the deadlines still open and those done after the day, each a range of one index, not the team's years of history.
         var soon = day.AddDays(Domain.Deadlines.DueSoonDays);
-        var open = await (from d in db.Deadlines.AsNoTracking()
+        var notDone = db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == teamId && d.DoneOn == null && d.Due <= soon)
+            .Concat(db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == teamId && d.DoneOn > day && d.Due <= soon));
+        var open = await (from d in notDone
                           join c in db.Cases on d.CaseId equals c.Id
-                          where d.AsOf == asOf && d.TeamId == teamId && d.Due <= soon && (d.DoneOn == null || d.DoneOn > day)
-                                && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
+                          where c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
                           select new { d.CaseId, d.Kind, d.Due, d.CaseworkerId }).ToListAsync(ct);
+        // Names for the team's own people and for any caseworker of another team a deadline names.
+        var named = open.Select(d => d.CaseworkerId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || named.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var rows = open
             .Where(d => query.Caseworker is null || d.CaseworkerId == query.Caseworker)
             .Where(d => query.Kind is null || Code<DeadlineKind>.Of(d.Kind) == query.Kind)

@@ -52,6 +52,8 @@ internal sealed class DeadlineInstanceConfiguration : IEntityTypeConfiguration<D
         e.ToTable("deadlines");
         e.HasKey(x => new { x.AsOf, x.Kind, x.SourceId, x.K });
         e.HasIndex(x => new { x.AsOf, x.TeamId, x.Due });
+        // The team's week: the deadlines not done by a day, without reading the years of deadlines met on time.
+        e.HasIndex(x => new { x.AsOf, x.TeamId, x.DoneOn, x.Due });
         e.HasIndex(x => new { x.AsOf, x.CaseworkerId, x.Due });
         e.HasIndex(x => new { x.AsOf, x.CaseId });
     }
