@@ -23,9 +23,10 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
 {
     public async ValueTask<ReviewOverview> Handle(GetReviewOverview query, CancellationToken ct)
     {
-        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year == query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
         var latestTemplate = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
         var questions = latestTemplate.Questions.OrderBy(q => q.Order).ToList();
+        var allRoundsOfYears = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= query.Year - 3 && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var rounds = allRoundsOfYears.Where(r => r.Year == query.Year).ToList();
         var quarters = rounds.Select(r => r.Quarter).Distinct().Order().ToList();
         // Management sees its own teams; the municipality's totals are for everyone who may see aggregates.
         var visible = user.Audience == Audience.Management ? await Scope.VisibleUnitIdsAsync(db, user, ct) : null;
@@ -35,21 +36,17 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
         object? Shown(QuestionResult r) =>
             r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
 
-        var byQuarter = new Dictionary<int, IReadOnlyList<QuestionResult>>();
-        foreach (var q in quarters)
-        {
-            byQuarter[q] = await ReviewResults.ForRoundsAsync(db, rounds.Where(r => r.Quarter == q).ToList(), questions, ct);
-        }
-        var year = await ReviewResults.ForRoundsAsync(db, rounds, questions, ct);
+        // The rounds of this year and the three before are read once; each table's grouping is counted in memory.
+        var years = Enumerable.Range(query.Year - 3, 4).ToList();
+        var allRounds = allRoundsOfYears;
+        var data = await ReviewResults.LoadAsync(db, allRounds, ct);
+        var byQuarter = quarters.ToDictionary(q => q, q => data.For(rounds.Where(r => r.Quarter == q), questions));
+        var year = data.For(rounds, questions);
         var municipality = new TableData("tilsyn-kommunen", $"Ledelsestilsyn {query.Year}: sager i orden pr. spørgsmål (X af Y sager)",
             [new("Spørgsmål"), .. quarters.Select(q => new TableColumn($"{q}. kvartal")), new("Året")],
             questions.Select((question, i) => (object?[])[question.Text, .. quarters.Select(q => Shown(byQuarter[q][i])), Shown(year[i])]).ToList());
 
-        var perTeam = new Dictionary<string, IReadOnlyList<QuestionResult>>();
-        foreach (var (id, _) in teams)
-        {
-            perTeam[id] = await ReviewResults.ForRoundsAsync(db, rounds.Where(r => r.TeamId == id).ToList(), questions, ct);
-        }
+        var perTeam = teams.Keys.ToDictionary(id => id, id => data.For(rounds.Where(r => r.TeamId == id), questions));
         var teamTable = new TableData("tilsyn-teams", $"Ledelsestilsyn {query.Year} pr. team (X af Y sager)",
             [new("Spørgsmål"), .. teams.Values.Select(name => new TableColumn(name))],
             questions.Select((question, i) => (object?[])[question.Text, .. teams.Keys.Select(id => Shown(perTeam[id][i]))]).ToList());
@@ -67,13 +64,7 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
             [new("Team"), new("Kvartal", ColumnKind.Number), new("Spørgsmål"), new("Hvad"), new("Hvem"), new("Senest", ColumnKind.Date)],
             plans.Select(p => (object?[])[p.TeamName, p.Quarter, p.Question, p.What, p.Who, p.ByWhen]).ToList());
         // The trend across years: the same questions, matched by text, for this year and the three before.
-        var years = Enumerable.Range(query.Year - 3, 4).ToList();
-        var allRounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= years[0] && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
-        var byYear = new Dictionary<int, IReadOnlyList<QuestionResult>>();
-        foreach (var y in years)
-        {
-            byYear[y] = await ReviewResults.ForRoundsAsync(db, allRounds.Where(r => r.Year == y).ToList(), questions, ct);
-        }
+        var byYear = years.ToDictionary(y => y, y => data.For(allRounds.Where(r => r.Year == y), questions));
         var yearTable = new TableData("tilsyn-aar", "Kommunen år for år (X af Y sager)",
             [new("Spørgsmål"), .. years.Select(y => new TableColumn(y.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             questions.Select((question, i) => (object?[])[question.Text, .. years.Select(y => Shown(byYear[y][i]))]).ToList());
