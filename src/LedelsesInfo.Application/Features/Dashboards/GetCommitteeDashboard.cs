@@ -73,8 +73,12 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         var departments = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var trendPeriods = quarters.Where(p => string.CompareOrdinal(p, quarter) <= 0).Take(8).Reverse().ToList();
-        var units = departments.Select(d => d.Id).Append(municipality.Id).ToList();
-        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), units, PeriodKind.Quarter, trendPeriods, ct);
+        // The municipality's figures for the eight quarters of its trends; the departments' for the quarter alone.
+        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [municipality.Id], PeriodKind.Quarter, trendPeriods, ct);
+        foreach (var (key, value) in await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), departments.Select(d => d.Id), PeriodKind.Quarter, [quarter], ct))
+        {
+            values[key] = value;
+        }
         var targetFor = await Figures.TargetsForYearsAsync(db, trendPeriods, ct);
 
         var figures = kpis.Select(k =>

@@ -74,7 +74,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
 
         var kpis = await Figures.EnabledAsync(db, Audience.Management, ct);
         var unitIds = children.Select(c => c.Id).Append(selected).Distinct().ToList();
-        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), unitIds, PeriodKind.Month, trendMonths.Append(lastYear).Distinct(), ct);
+        // The unit's own figures for every month its trends and changes show; its children's for the month alone.
+        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [selected], PeriodKind.Month, trendMonths.Append(lastYear).Append(lastMonth).Distinct(), ct);
+        foreach (var (key, value) in await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), unitIds.Where(u => u != selected), PeriodKind.Month, [month], ct))
+        {
+            values[key] = value;
+        }
         var targetFor = await Figures.TargetsForYearsAsync(db, trendMonths.Append(lastYear), ct);
         // The selected unit's figures for the month, against its target: the changes table and the trends both show them.
         var current = kpis.ToDictionary(k => k.Code,
