@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LedelsesInfo.Web.Tests;
 
 /// <summary>The portal as a newcomer starts it: Development, an empty data folder, the demo municipality seeded at start.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("ledelsesinfo-web-").FullName;
 
