@@ -81,11 +81,9 @@ public static partial class RealisticMix
             foreach (var (reader, path) in candidates.Take(samples))
             {
                 asked.Add(Key(readers[a], reader, path));
-                var watch = Stopwatch.StartNew();
-                using var response = await reader.Client.GetAsync(baseUrl + path);
-                await response.Content.ReadAsByteArrayAsync();
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                errors += response.StatusCode == HttpStatusCode.OK ? 0 : 1;
+                var (ms, ok) = await TimedGetAsync(reader.Client, baseUrl + path);
+                times.Add(ms);
+                errors += ok ? 0 : 1;
             }
             var sorted = times.Order().ToList();
             results.Add(new PageResult(profile, Audiences[a].Name, sorted.Count, errors, Pct(sorted, 0.5), Pct(sorted, 0.95), sorted.Count == 0 ? 0 : sorted[^1], 0, 0));
@@ -113,23 +111,11 @@ public static partial class RealisticMix
                 {
                     fresh += asked.Add(Key(readers[a], reader, path)) ? 1 : 0;
                 }
-                var watch = Stopwatch.StartNew();
-                try
+                var (ms, ok) = await TimedGetAsync(reader.Client, baseUrl + path);
+                lock (latencies[a])
                 {
-                    using var response = await reader.Client.GetAsync(baseUrl + path);
-                    await response.Content.ReadAsByteArrayAsync();
-                    lock (latencies[a])
-                    {
-                        latencies[a].Add(watch.Elapsed.TotalMilliseconds);
-                        errors[a] += response.StatusCode == HttpStatusCode.OK ? 0 : 1;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    lock (latencies[a])
-                    {
-                        errors[a]++;
-                    }
+                    latencies[a].Add(ms);
+                    errors[a] += ok ? 0 : 1;
                 }
             }
         }).ToList();
@@ -160,7 +146,25 @@ public static partial class RealisticMix
     /// <summary>What makes an answer its own: the page, and the person where the answer is theirs (caseworkers; team leaders and directors by their unit, which the person stands for here).</summary>
     private static string Key(List<Reader> audience, Reader reader, string path) => $"{audience.IndexOf(reader)}|{path}";
 
-    private static double Pct(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    /// <summary>One request, read to its end: how long it took and whether it answered 200 (a refused connection counts as an error).</summary>
+    public static async Task<(double Ms, bool Ok)> TimedGetAsync(HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await client.GetAsync(new Uri(url));
+            await response.Content.ReadAsByteArrayAsync();
+            return (watch.Elapsed.TotalMilliseconds, response.StatusCode == HttpStatusCode.OK);
+        }
+        catch (HttpRequestException)
+        {
+            return (watch.Elapsed.TotalMilliseconds, false);
+        }
+    }
+
+    /// <summary>The q-quantile of sorted latencies (nearest rank).</summary>
+    public static double Pct(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     private static List<string> Values(string page, string name) =>
         Option().Matches(Regex.Match(page, $"<select[^>]*name=\"{name}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value).Select(m => m.Groups[1].Value).ToList();

@@ -383,26 +383,11 @@ public static partial class RunBenchmark
                         }
                         var p = i++ % pages.Length;
                         var (client, path) = Session(c, p);
-                        var watch = Stopwatch.StartNew();
-                        try
+                        var (ms, ok) = await RealisticMix.TimedGetAsync(client, baseUrl + path);
+                        lock (latencies[p])
                         {
-                            using var response = await client.GetAsync(baseUrl + path);
-                            await response.Content.ReadAsByteArrayAsync();
-                            lock (latencies[p])
-                            {
-                                latencies[p].Add(watch.Elapsed.TotalMilliseconds);
-                                if (response.StatusCode != HttpStatusCode.OK)
-                                {
-                                    errors[p]++;
-                                }
-                            }
-                        }
-                        catch (HttpRequestException)
-                        {
-                            lock (latencies[p])
-                            {
-                                errors[p]++;
-                            }
+                            latencies[p].Add(ms);
+                            errors[p] += ok ? 0 : 1;
                         }
                     }
                 }).ToList();
@@ -411,8 +396,7 @@ public static partial class RunBenchmark
                 var results = pages.Select((page, p) =>
                 {
                     var sorted = latencies[p].Order().ToList();
-                    double Pct(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-                    return new PageResult(profile, page.Name, sorted.Count, errors[p], Pct(0.50), Pct(0.95), Pct(0.99), 0, 0);
+                    return new PageResult(profile, page.Name, sorted.Count, errors[p], RealisticMix.Pct(sorted, 0.50), RealisticMix.Pct(sorted, 0.95), RealisticMix.Pct(sorted, 0.99), 0, 0);
                 }).ToList();
                 return (results, results.Sum(x => x.Requests), results.Sum(x => x.Errors), elapsed);
             }

@@ -20,6 +20,12 @@ public sealed class BenchmarkTests
         Assert.Equal(4, load.Pages.Count);
         Assert.All(load.Pages, p => Assert.True(p.Requests > 0, $"{p.Page} fik ingen forespørgsler"));
         Assert.All(load.Paced, p => Assert.True(p.Requests > 0, $"{p.Page} fik ingen forespørgsler i den afstemte fase"));
+        // The realistic mix reached every audience, with answers nobody had asked for, and the computed pages were timed.
+        Assert.Equal(4, load.Mix.Count);
+        Assert.All(load.Mix, p => Assert.True(p.Requests > 0 && p.Errors == 0, $"{p.Page}: {p.Requests} forespørgsler, {p.Errors} fejl i den realistiske blanding"));
+        Assert.True(load.MixNew > 0, "the mix asked for answers not asked for before");
+        Assert.All(load.Computed, p => Assert.True(p.Requests > 0 && p.Errors == 0, $"{p.Page}: ingen beregnede sider"));
+        Assert.Contains("| demo | all | |", RunBenchmark.Markdown(steps, loads, comparisons), StringComparison.Ordinal);
         // DuckDB computed the committee's figures from the raw files, and they equal the portal's.
         var comparison = Assert.Single(comparisons);
         Assert.Equal(3, comparison.DuckDbSeconds.Count);
