@@ -20,7 +20,7 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.ImportedDemo>
     {
         public TestDatabase Database { get; } = new();
         public string Folder => Path.Combine(Database.Folder, "demo");
-        public Import.ImportResult? FirstImport { get; private set; }
+        public LedelsesInfo.Infrastructure.Import.ImportResult? FirstImport { get; private set; }
 
         public async Task InitializeAsync()
         {

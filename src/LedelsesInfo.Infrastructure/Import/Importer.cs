@@ -107,6 +107,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         var keys = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(storeObject)!).ToList();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
         var maxLengths = properties.Select(p => p.GetMaxLength()).ToList();
+        var today = DateOnly.FromDateTime(clock.Now);
 
         var dialect = SqlDialect.For(db);
         var stage = dialect.Temp("stage");
@@ -135,7 +136,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                     foreach (var textRow in file.Rows())
                     {
                         run.RowsRead++;
-                        var row = ParseRow(textRow, spec, columnIndex, maxLengths, file.IsSpreadsheet, run);
+                        var row = ParseRow(textRow, spec, columnIndex, maxLengths, file.IsSpreadsheet, run, today);
                         if (row is not null)
                         {
                             var validation = await spec.Validator.ValidateAsync(row, ct);
@@ -234,7 +235,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
     }
 
     /// <summary>Turns text into typed values; returns null (with the errors recorded) when any value is unusable.</summary>
-    private static ImportRow? ParseRow(TextRow row, FileSpec spec, int[] columnIndex, List<int?> maxLengths, bool spreadsheet, FileRun run)
+    private static ImportRow? ParseRow(TextRow row, FileSpec spec, int[] columnIndex, List<int?> maxLengths, bool spreadsheet, FileRun run, DateOnly today)
     {
         var values = new object?[spec.Columns.Count];
         var ok = true;
@@ -271,6 +272,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 ColumnType.Boolean => Values.Boolean(text, out error),
                 ColumnType.Code => column.ParseCode!(text),
                 _ => throw new InvalidOperationException(column.Type.ToString()),
+            };
+            error ??= value switch
+            {
+                DateOnly day => DateRanges.Check(spec.Name, column.Name, day, today),
+                DateTime at => DateRanges.Check(spec.Name, column.Name, DateOnly.FromDateTime(at), today),
+                _ => null,
             };
             if (column.Type == ColumnType.Code && value is null)
             {

@@ -33,12 +33,18 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
 {
     private static readonly string[] TempTables = ["kpi_units", "kpi_calendar", "kpi_day_periods", "kpi_periods", "kpi_facts", "kpi_direct"];
 
-    /// <summary>The date the data describe: the latest notification, activity event or payment.</summary>
+    /// <summary>
+    /// The date the data describe: the latest notification, activity event or payment, up to today. The importer refuses
+    /// dates in the future; a database that got one before it did (a notification "received" in 9999) still computes as of
+    /// the latest real date instead of failing on every recompute.
+    /// </summary>
     public async Task<DateOnly?> DataAsOfAsync(CancellationToken ct = default)
     {
-        var lastPayment = await db.Payments.MaxAsync(p => (DateOnly?)p.PostedOn, ct);
-        var lastEvent = await db.ActivityEvents.MaxAsync(e => (DateOnly?)e.OccurredOn, ct);
-        var lastNotification = await db.Notifications.MaxAsync(n => (DateTime?)n.ReceivedAt, ct);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var tomorrow = today.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var lastPayment = await db.Payments.Where(p => p.PostedOn <= today).MaxAsync(p => (DateOnly?)p.PostedOn, ct);
+        var lastEvent = await db.ActivityEvents.Where(e => e.OccurredOn <= today).MaxAsync(e => (DateOnly?)e.OccurredOn, ct);
+        var lastNotification = await db.Notifications.Where(n => n.ReceivedAt < tomorrow).MaxAsync(n => (DateTime?)n.ReceivedAt, ct);
         DateOnly?[] candidates = [lastPayment, lastEvent, lastNotification is { } n ? DateOnly.FromDateTime(n) : null];
         return candidates.Max();
     }
