@@ -6,6 +6,8 @@ public enum ImportStatus
     [Code("gennemfoert")] Completed,
     [Code("delvist")] PartlyApplied,
     [Code("afvist")] Refused,
+    /// <summary>The process stopped before the batch was finished; found and marked at the next start.</summary>
+    [Code("afbrudt")] Interrupted,
 }
 
 /// <summary>One imported file: what was read, applied and rejected, kept for the web to show.</summary>

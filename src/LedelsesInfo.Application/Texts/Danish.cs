@@ -131,6 +131,7 @@ public static class Danish
         ImportStatus.Completed => "Gennemført",
         ImportStatus.PartlyApplied => "Gennemført med afviste rækker",
         ImportStatus.Refused => "Afvist",
+        ImportStatus.Interrupted => "Afbrudt",
         _ => status.ToString(),
     };
 

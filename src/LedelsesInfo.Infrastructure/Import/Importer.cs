@@ -28,6 +28,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
     public async Task<ImportResult> ImportAsync(IEnumerable<string> paths, ImportOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        await MarkInterruptedAsync(ct);
         var files = new List<string>();
         foreach (var path in paths)
         {
@@ -48,6 +49,36 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         return new ImportResult(results);
     }
 
+    /// <summary>The batches this process has started and not yet finished, per database.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, long), byte> Started = new();
+
+    /// <summary>What an interrupted batch says.</summary>
+    public const string InterruptedMessage =
+        "Importen blev afbrudt: processen stoppede, før kørslen var færdig. Indlæs filen igen; rækker, der allerede kom ind, bliver ikke dobbelt.";
+
+    /// <summary>
+    /// Marks every batch still "running" that no import in this process is running as interrupted: its process died (a
+    /// kill, a crash, a restart). Called before each import and at start-up, so no batch says "I gang" for ever. Two
+    /// imports never run at once against one database (docs/operations.md), so a running batch of another process is a dead one.
+    /// </summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken ct = default)
+    {
+        var connection = db.Database.GetConnectionString();
+        var running = await db.ImportBatches.Where(b => b.Status == ImportStatus.Running).ToListAsync(ct);
+        var dead = running.Where(b => !Started.ContainsKey((connection, b.Id))).ToList();
+        foreach (var batch in dead)
+        {
+            batch.Status = ImportStatus.Interrupted;
+            batch.FinishedAt ??= clock.Now;
+            batch.Message = InterruptedMessage;
+        }
+        if (dead.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return dead.Count;
+    }
+
     public async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,6 +95,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
+        Started.TryAdd((db.Database.GetConnectionString(), batch.Id), 0);
 
         var run = new FileRun(path, spec, options);
         try
@@ -78,6 +110,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         {
             run.Refuse(ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else stops a file (a part of a file no rule foresaw, a database that does not answer): the file's
+            // transaction is rolled back, the batch is finished as refused, and the reader gets Danish, never a stack trace.
+            run.Refuse($"en uventet fejl stoppede indlæsningen ({ex.GetType().Name}); intet fra filen er indlæst");
+        }
 
         batch.FinishedAt = clock.Now;
         batch.RowsRead = run.RowsRead;
@@ -88,6 +126,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         batch.Message = run.Refused ? run.RefusalReason : run.Warnings.Count > 0 ? string.Join("; ", run.Warnings) : null;
         batch.Errors = run.Errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Value = e.Value, Reason = e.Reason }).ToList();
         await db.SaveChangesAsync(ct);
+        Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
         db.ChangeTracker.Clear();
 
         return new FileImportResult(path, spec?.Name, batch.Id, run.Refused, run.RefusalReason, run.RowsRead, run.RowsApplied,

@@ -193,20 +193,44 @@ internal sealed class XlsxFile : TabularFile
     private readonly List<string> _sharedStrings = [];
     private readonly IEnumerator<TextRow> _rows;
 
+    /// <summary>
+    /// The most columns a row is read to. The files have a dozen; a cell far to the right (column ZZZZZZ) would otherwise
+    /// pad the row with hundreds of millions of empty fields. Cells beyond it, or beyond the header, cost nothing.
+    /// </summary>
+    public const int MaxColumns = 256;
+
     public XlsxFile(string path)
     {
         try
         {
             _document = SpreadsheetDocument.Open(path, isEditable: false);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
         {
             throw new FileRefusedException("filen kan ikke læses som et Excel-regneark (.xlsx)");
         }
         var workbook = _document.WorkbookPart ?? throw new FileRefusedException("regnearket har ingen ark");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new FileRefusedException("regnearket har ingen ark");
-        _sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+        Sheet? firstSheet;
+        try
+        {
+            firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException)
+        {
+            throw new FileRefusedException("regnearkets liste over ark (workbook.xml) er beskadiget");
+        }
+        if (firstSheet?.Id?.Value is not { } sheetId)
+        {
+            throw new FileRefusedException("regnearket har ingen ark");
+        }
+        try
+        {
+            _sheet = (WorksheetPart)workbook.GetPartById(sheetId);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or KeyNotFoundException or InvalidCastException or OpenXmlPackageException)
+        {
+            throw new FileRefusedException($"regnearkets første ark ('{Bounded(firstSheet.Name?.Value)}') mangler i filen (dets relation peger ingen steder hen)");
+        }
         if (workbook.SharedStringTablePart is { } sst)
         {
             using var reader = OpenXmlReader.Create(sst);
@@ -220,19 +244,38 @@ internal sealed class XlsxFile : TabularFile
         }
         EncodingName = "xlsx";
         _rows = ReadRows().GetEnumerator();
-        if (!_rows.MoveNext())
+        if (!Next())
         {
             throw new FileRefusedException("regnearkets første ark har ingen overskriftsrække");
         }
         Header = _rows.Current.Fields.Select(f => (f ?? "").Trim()).ToArray();
+        _width = Header.Length;
     }
+
+    private int _width = MaxColumns;
+    private int _lastRow;
+
+    /// <summary>The next row, or a refusal in Danish if the sheet's XML breaks off.</summary>
+    private bool Next()
+    {
+        try
+        {
+            return _rows.MoveNext();
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException)
+        {
+            throw new FileRefusedException($"regnearkets første ark er beskadiget {(_lastRow == 0 ? "allerede i overskriftsrækken" : $"efter række {_lastRow}")} og kan ikke læses videre; intet fra filen er indlæst");
+        }
+    }
+
+    private static string Bounded(string? text) => text is null ? "" : text.Length > 40 ? text[..40] + "…" : text;
 
     public override string[] Header { get; }
     public override bool IsSpreadsheet => true;
 
     public override IEnumerable<TextRow> Rows()
     {
-        while (_rows.MoveNext())
+        while (Next())
         {
             yield return _rows.Current;
         }
@@ -259,6 +302,10 @@ internal sealed class XlsxFile : TabularFile
             foreach (var cell in row.Elements<Cell>())
             {
                 var index = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
+                if (index < 0 || index >= _width)
+                {
+                    continue; // beyond every known column: costs nothing
+                }
                 while (fields.Count < index)
                 {
                     fields.Add(null);
@@ -269,11 +316,13 @@ internal sealed class XlsxFile : TabularFile
                 }
                 fields.Add(CellText(cell));
             }
+            // A row without its number (r) follows the one before it, as Excel reads it.
+            _lastRow = row.RowIndex?.Value is { } r && r <= int.MaxValue ? (int)r : _lastRow + 1;
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
-            yield return new TextRow((int)(row.RowIndex?.Value ?? 0), fields.ToArray(), formulas);
+            yield return new TextRow(_lastRow, fields.ToArray(), formulas);
         }
     }
 
@@ -304,11 +353,15 @@ internal sealed class XlsxFile : TabularFile
         var index = 0;
         foreach (var c in reference)
         {
-            if (!char.IsLetter(c))
+            if (!char.IsAsciiLetter(c))
             {
                 break;
             }
             index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > 16384)
+            {
+                return -1; // beyond Excel's last column (XFD): no column of ours
+            }
         }
         return index - 1;
     }

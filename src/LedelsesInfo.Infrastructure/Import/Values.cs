@@ -48,12 +48,20 @@ internal static partial class Values
         return null;
     }
 
+    /// <summary>The largest amount a line may carry: far above any payment or budget line, far below where øre overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     public static decimal? Money(string text, out string? error)
     {
         var value = Decimal(text, out error);
         if (value is { } v && decimal.Round(v, 2) != v)
         {
             error = "et beløb må højst have 2 decimaler (øre)";
+            return null;
+        }
+        if (value is { } big && Math.Abs(big) > MaxAmount)
+        {
+            error = "er urimeligt stort for et beløb (højst 1.000.000.000.000 kr.)";
             return null;
         }
         return value;

@@ -22,6 +22,12 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         }
         // The catalogue lives in code (Domain.KpiCatalogue); the table mirrors it so SQL and pages can join to it.
         await KpiSeed.SeedAsync(db, ct);
+        // An import whose process died is marked as interrupted, so the history never shows it running for ever.
+        var interrupted = await importer.MarkInterruptedAsync(ct);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} importkørsler blev afbrudt, før de var færdige, og er markeret som afbrudt", interrupted);
+        }
     }
 
     /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>
