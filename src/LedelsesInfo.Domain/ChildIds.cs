@@ -26,6 +26,13 @@ public static partial class ChildIds
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000 + year, month);
     }
 
+    /// <summary>
+    /// The text with every number in it that could be a CPR number masked to its date ("010203-****"), for wherever a
+    /// rejected value is kept or shown (row errors, messages, the console).
+    /// </summary>
+    public static string? MaskCpr(string? value) =>
+        value is null ? null : CprPattern().Replace(value, m => LooksLikeCpr(m.Value) ? $"{m.Groups["d"].Value}{m.Groups["m"].Value}{m.Groups["y"].Value}-****" : m.Value);
+
     [GeneratedRegex(@"(?<!\d)(?<d>\d{2})(?<m>\d{2})(?<y>\d{2})[- ]?\d{4}(?!\d)")]
     private static partial Regex CprPattern();
 }

@@ -200,7 +200,56 @@ public sealed class ImporterTests : IDisposable
         Assert.All(result.Errors, e => Assert.Equal(("child_id", "ligner et CPR-nummer; portalen må kun have et pseudonymt barn-id"), (e.Column, e.Reason)));
         Assert.Equal(0, await CountAsync<Case>());
         await using var db = _db.NewContext();
-        Assert.DoesNotContain(await db.ImportRowErrors.Select(e => e.Value).ToListAsync(), v => v == null);
+        // The rejected value is kept for the administrator, but masked: the CPR number itself is never stored or shown.
+        Assert.Equal(["010315-****", "010315-****"], await db.ImportRowErrors.OrderBy(e => e.RowNumber).Select(e => e.Value).ToListAsync());
+        Assert.Equal(["010315-****", "010315-****"], result.Errors.Select(e => e.Value));
+    }
+
+    [Theory]
+    [InlineData("activities.csv", "activity_id;case_id;paragraph;kind;function;provider;decided_on;start_on;end_on;monthly_price\nI1;S1;§32;forebyggende;5.28.21;Familiehuset 020304-5678;2024-01-10;2024-02-01;;1000", "provider")]
+    [InlineData("activities.csv", "activity_id;case_id;paragraph;kind;function;provider;decided_on;start_on;end_on;monthly_price\n0203045678;S1;§32;forebyggende;5.28.21;;2024-01-10;2024-02-01;;1000", "activity_id")]
+    [InlineData("notifications.csv", "notification_id;unit_id;child_id;case_id;received_at;assessed_at;professional;receipt_sent_on\nU-020304 5678;T1;B1;S1;2024-01-10 09:00;;nej;", "notification_id")]
+    public async Task A_cpr_number_in_any_id_or_free_text_is_rejected_and_kept_only_masked(string file, string content, string column)
+    {
+        Files.Basics(_db.Folder);
+        Files.Csv(_db.Folder, "cases.csv", """
+            case_id;child_id;birth_date;team_id;caseworker_id;opened_on;closed_on
+            S1;B1;2015-03-01;T1;M1;2024-01-10;
+            """);
+        await _db.ImportAsync(_db.Folder);
+        var path = Files.Csv(Directory.CreateTempSubdirectory("ledelsesinfo-cpr-").FullName, file, content);
+
+        var result = await _db.ImportOneAsync(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(column, error.Column);
+        Assert.StartsWith("ligner et CPR-nummer", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("020304-****", error.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("5678", error.ToString(), StringComparison.Ordinal);
+        await using var db = _db.NewContext();
+        Assert.DoesNotContain(await db.ImportRowErrors.Select(e => e.Value).ToListAsync(), v => v != null && v.Contains("5678", StringComparison.Ordinal));
+        Assert.False(await db.Activities.AnyAsync() || await db.Notifications.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_million_columns_or_a_huge_header_give_a_bounded_message()
+    {
+        Files.Basics(_db.Folder);
+        await ImportBasicsAsync();
+        var header = "unit_id;function;month;amount;" + string.Join(';', Enumerable.Range(0, 100_000).Select(i => $"ekstra{i}"));
+        var path = Files.Csv(_db.Folder, "budget.csv", header + "\nT1;5.28.21;2024-01;1000");
+        var refused = Files.Csv(Directory.CreateTempSubdirectory("ledelsesinfo-wide-").FullName, "budget.csv", new string('x', 2_000_000) + "\nT1;5.28.21;2024-01;1000");
+
+        var wide = await _db.ImportOneAsync(path);
+        var huge = await _db.ImportOneAsync(refused);
+
+        Assert.Equal(1, wide.RowsApplied);
+        await using var db = _db.NewContext();
+        var messages = await db.ImportBatches.OrderBy(b => b.Id).Select(b => b.Message).ToListAsync();
+        Assert.All(messages, m => Assert.True((m?.Length ?? 0) < 3_000, $"a message of {m?.Length:N0} characters"));
+        Assert.EndsWith("; … og 99.980 flere", messages[^2], StringComparison.Ordinal);
+        Assert.True(huge.Refused);
+        Assert.Contains("(2.000.000 tegn)", huge.RefusalReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,18 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
 {
     public const int MaxErrorsKept = 1000;
     private const int MaxValueLength = 400;
+    private const int MaxWarningsKept = 20;
+    private static readonly System.Globalization.CultureInfo DanishNumbers = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+
+    /// <summary>
+    /// A value from a file as it may be kept or shown: any CPR number in it masked, and at most <paramref name="max"/>
+    /// characters ("…" after), so neither a CPR number nor a 100 MB cell reaches the database, the log or the screen.
+    /// </summary>
+    internal static string? Bounded(string? value, int max)
+    {
+        var masked = ChildIds.MaskCpr(value);
+        return masked is { Length: var n } && n > max ? masked[..max] + $"… ({n.ToString("N0", DanishNumbers)} tegn)" : masked;
+    }
 
     public static IReadOnlyList<string> KnownFileNames => FileSpecs.All.Select(s => s.Name).ToList();
 
@@ -123,7 +135,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         batch.RowsRejected = run.RowsRejected;
         batch.ChangedFrom = run.RowsApplied > 0 ? run.ChangedFrom : null;
         batch.Status = run.Refused ? ImportStatus.Refused : run.RowsRejected > 0 ? ImportStatus.PartlyApplied : ImportStatus.Completed;
-        batch.Message = run.Refused ? run.RefusalReason : run.Warnings.Count > 0 ? string.Join("; ", run.Warnings) : null;
+        batch.Message = run.Refused ? Bounded(run.RefusalReason, 2000) : run.WarningMessage;
         batch.Errors = run.Errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Value = e.Value, Reason = e.Reason }).ToList();
         await db.SaveChangesAsync(ct);
         Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
@@ -250,7 +262,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             }
             if (!positions.TryAdd(name, i))
             {
-                throw new FileRefusedException($"kolonnen '{name}' står to gange i overskriften");
+                throw new FileRefusedException($"kolonnen '{Bounded(name, 60)}' står to gange i overskriften");
             }
         }
         var missing = spec.Columns.Where(c => c.Required && !positions.ContainsKey(c.Name)).Select(c => c.Name).ToList();
@@ -258,11 +270,11 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         {
             throw new FileRefusedException(
                 (missing.Count == 1 ? $"den påkrævede kolonne {missing[0]} mangler" : $"de påkrævede kolonner {string.Join(", ", missing)} mangler") +
-                $" (overskriften er: {string.Join(", ", header)})");
+                $" (overskriften er: {Bounded(string.Join(", ", header), 300)})");
         }
         foreach (var unknown in positions.Keys.Where(h => spec.Columns.All(c => !c.Name.Equals(h, StringComparison.OrdinalIgnoreCase))))
         {
-            run.Warnings.Add($"kolonnen '{unknown}' kendes ikke og ignoreres");
+            run.Warn($"kolonnen '{Bounded(unknown, 60)}' kendes ikke og ignoreres");
         }
         return spec.Columns.Select(c => positions.TryGetValue(c.Name, out var p) ? p : -1).ToArray();
     }
@@ -325,6 +337,13 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             if (column.Type == ColumnType.Text && maxLengths[i] is { } max && text.Length > max)
             {
                 error = $"er for lang (højst {max} tegn)";
+            }
+            // No id and no free text may carry a CPR number: the portal holds children only as pseudonyms.
+            if (column.Type == ColumnType.Text && error is null && ChildIds.LooksLikeCpr(text))
+            {
+                error = column.Name == "child_id"
+                    ? "ligner et CPR-nummer; portalen må kun have et pseudonymt barn-id"
+                    : "ligner et CPR-nummer; et CPR-nummer må ikke komme ind i portalen, heller ikke i et id eller en tekst";
             }
             if (error is not null)
             {
@@ -453,10 +472,28 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         {
             if (Errors.Count < MaxErrorsKept)
             {
-                var shown = value is { Length: > MaxValueLength } ? value[..MaxValueLength] : value;
-                Errors.Add(new RowError(System.IO.Path.GetFileName(Path), row, column, shown, reason));
+                Errors.Add(new RowError(System.IO.Path.GetFileName(Path), row, Bounded(column, 60), Bounded(value, MaxValueLength), reason));
             }
         }
+
+        /// <summary>A warning, of at most <see cref="MaxWarningsKept"/>; the rest are counted in the last one.</summary>
+        public void Warn(string warning)
+        {
+            if (Warnings.Count < MaxWarningsKept)
+            {
+                Warnings.Add(warning);
+            }
+            else
+            {
+                _moreWarnings++;
+            }
+        }
+
+        private int _moreWarnings;
+
+        /// <summary>The warnings as one message, with "… og N flere" where some were left out.</summary>
+        public string? WarningMessage => Warnings.Count == 0 ? null
+            : string.Join("; ", Warnings) + (_moreWarnings > 0 ? $"; … og {_moreWarnings.ToString("N0", DanishNumbers)} flere" : "");
 
         public void Refuse(string reason)
         {

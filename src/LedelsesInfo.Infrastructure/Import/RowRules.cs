@@ -23,10 +23,6 @@ internal abstract class RowRules : AbstractValidator<ImportRow>
         RuleFor(r => r.Date(column)).Must(d => d is null || (d >= Earliest && d <= DateOnly.FromDateTime(DateTime.Today).AddYears(2)))
             .OverridePropertyName(column).WithMessage("ligger uden for det mulige tidsrum (1990 til to år frem)");
 
-    protected void NotCpr(string column) =>
-        RuleFor(r => r.Text(column)).Must(v => !ChildIds.LooksLikeCpr(v)).OverridePropertyName(column)
-            .WithMessage("ligner et CPR-nummer; portalen må kun have et pseudonymt barn-id");
-
     protected void Function(string column) =>
         RuleFor(r => r.Text(column)).Must(v => v is null || FileSpecs.FunctionPattern().IsMatch(v)).OverridePropertyName(column)
             .WithMessage("er ikke en funktion i kontoplanen (skrives fx 5.28.22)");
@@ -80,8 +76,6 @@ internal sealed class CaseRules : RowRules
 {
     public CaseRules()
     {
-        NotCpr("child_id");
-        NotCpr("case_id");
         RuleFor(r => r.Date("birth_date")).Must(d => d is null || d <= DateOnly.FromDateTime(DateTime.Today)).OverridePropertyName("birth_date")
             .WithMessage("ligger i fremtiden");
         RuleFor(r => r.Date("opened_on")).Must((r, d) => d is null || r.Date("birth_date") is null || d >= r.Date("birth_date")!.Value.AddMonths(-9))
@@ -95,7 +89,6 @@ internal sealed class NotificationRules : RowRules
 {
     public NotificationRules()
     {
-        NotCpr("child_id");
         RuleFor(r => r.Timestamp("assessed_at")).Must((r, a) => a is null || a >= r.Timestamp("received_at")).OverridePropertyName("assessed_at")
             .WithMessage("vurderingen kan ikke ligge før modtagelsen");
         RuleFor(r => r.Date("receipt_sent_on")).Must((r, d) => d is null || r.Timestamp("received_at") is not { } at || d >= DateOnly.FromDateTime(at))
