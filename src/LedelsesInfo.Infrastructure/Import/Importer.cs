@@ -289,6 +289,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
     private static ImportRow? ParseRow(TextRow row, FileSpec spec, int[] columnIndex, List<int?> maxLengths, bool spreadsheet, FileRun run, DateOnly today)
     {
         var values = new object?[spec.Columns.Count];
+        if (row.Problem is not null)
+        {
+            run.AddError(row.RowNumber, null, null, row.Problem);
+            run.RowsRejected++;
+            return null;
+        }
         var ok = true;
         for (var i = 0; i < spec.Columns.Count; i++)
         {

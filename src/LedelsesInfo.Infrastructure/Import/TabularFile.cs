@@ -10,8 +10,11 @@ namespace LedelsesInfo.Infrastructure.Import;
 /// <summary>A whole file cannot be read: the import of it is refused before any row is applied.</summary>
 public sealed class FileRefusedException(string message) : Exception(message);
 
-/// <summary>One data row as text. <see cref="Formulas"/> names the columns whose spreadsheet cell held a formula.</summary>
-internal sealed record TextRow(int RowNumber, string?[] Fields, IReadOnlySet<int>? Formulas = null);
+/// <summary>
+/// One data row as text. <see cref="Formulas"/> names the columns whose spreadsheet cell held a formula; <see cref="Problem"/>
+/// says why the row as a whole cannot be used (a quote left open, so it ran on over the next lines).
+/// </summary>
+internal sealed record TextRow(int RowNumber, string?[] Fields, IReadOnlySet<int>? Formulas = null, string? Problem = null);
 
 /// <summary>A file of rows with a header: CSV or the first sheet of an XLSX workbook.</summary>
 internal abstract class TabularFile : IDisposable
@@ -87,10 +90,15 @@ internal sealed class CsvFile : TabularFile
                 fields[i] = _reader.GetString(i);
                 blank &= string.IsNullOrWhiteSpace(fields[i]);
             }
+            // No field of ours holds a line break: one inside a field means a quote was left open and the record ran on
+            // over the next lines. The row is reported with the lines it swallowed, and the rows after keep their numbers.
+            var extra = fields.Sum(f => f is null ? 0 : f.Count(c => c == '\n'));
             if (!blank)
             {
-                yield return new TextRow(rowNumber, fields);
+                yield return new TextRow(rowNumber, fields, Problem: extra == 0 ? null
+                    : $"rækken løber sammen med de næste {extra} linjer (til og med række {rowNumber + extra}), fordi et anførselstegn (\") ikke er lukket; ret anførselstegnene og indlæs filen igen");
             }
+            rowNumber += extra;
         }
     }
 

@@ -166,4 +166,27 @@ public sealed class HostileFileTests : IDisposable
         Assert.NotNull(dead.FinishedAt);
         Assert.Equal(ImportStatus.Completed, (await check.ImportBatches.SingleAsync(b => b.FileName == "budget.csv")).Status);
     }
+
+    [Fact]
+    public async Task An_unterminated_quote_is_reported_on_its_row_with_the_rows_it_swallowed_and_later_rows_keep_their_numbers()
+    {
+        var folder = await BasicsAsync();
+        var path = Files.Csv(folder, "budget.csv", """
+            unit_id;function;month;amount
+            T1;5.28.21;2026-01;1000
+            T1;"5.28.21;2026-02;1000
+            T1;5.28.21;2026-03;1000
+            T1;5.28.21;2026-04;"1000
+            """);
+
+        var result = await _db.ImportOneAsync(path);
+
+        var error = result.Errors[0];
+        Assert.Equal(3, error.Row);
+        Assert.Contains("anførselstegn", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("til og med række", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.RowsApplied);
+        await using var db = _db.NewContext();
+        Assert.Equal([new DateOnly(2026, 1, 1)], await db.BudgetLines.Select(b => b.Month).ToListAsync());
+    }
 }
