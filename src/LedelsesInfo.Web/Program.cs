@@ -120,6 +120,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await initializer.SeedDemoIfEmptyAsync(Path.Combine(dataFolder, "demo"), configuration.GetValue("Demo:Seed", 1));
     }
+    await initializer.CompleteRecomputeAsync();
 }
 // Before the portal listens: the first reader's page is then as fast as the next (docs/decisions/0010).
 await Warmup.RunAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LedelsesInfo.Web.Warmup"));

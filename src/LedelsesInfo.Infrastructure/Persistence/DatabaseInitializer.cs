@@ -30,6 +30,23 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         }
     }
 
+    /// <summary>
+    /// Completes a recompute that a stopped process left undone: when imported rows are newer than the latest snapshot, the
+    /// figures are computed now, before the portal listens (docs/operations.md). Returns whether it ran.
+    /// </summary>
+    public async Task<bool> CompleteRecomputeAsync(CancellationToken ct = default)
+    {
+        var snapshot = await db.KpiSnapshots.AsNoTracking().OrderByDescending(s => s.AsOf).FirstOrDefaultAsync(ct);
+        if (await Application.Features.Home.GetFreshnessHandler.NewerImportsAsync(db, snapshot, ct) is null)
+        {
+            return false;
+        }
+        var result = await engine.RecomputeAsync(ct: ct);
+        logger.LogWarning("Nøgletallene manglede nyere importerede data og er beregnet igen pr. {AsOf} ({Seconds} s)",
+            result is null ? "–" : Danish.Date(result.AsOf), result?.Elapsed.TotalSeconds.ToString("N1", Da) ?? "0");
+        return true;
+    }
+
     /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>
     public async Task<ImportResult?> SeedDemoIfEmptyAsync(string folder, int seed = 1, CancellationToken ct = default)
     {

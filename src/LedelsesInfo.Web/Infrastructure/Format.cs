@@ -7,6 +7,9 @@ public static class Format
 {
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>Danish time, for instants the database keeps in UTC (when a snapshot was computed).</summary>
+    public static readonly TimeZoneInfo DanishTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
     public static string Count(int value) => value.ToString("N0", Danish);
 
     public static string Kroner(decimal value) => value.ToString("N0", Danish) + " kr.";
