@@ -45,6 +45,22 @@ public sealed class HostileFileTests : IDisposable
         return path;
     }
 
+    /// <summary>Rewrites the first sheet's XML of a workbook written by <see cref="Files.Xlsx"/>.</summary>
+    private static void RewriteSheet(string path, Func<string, string> rewrite)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+        string xml;
+        using (var reader = new StreamReader(sheet.Open()))
+        {
+            xml = reader.ReadToEnd();
+        }
+        var name = sheet.FullName;
+        sheet.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
+        writer.Write(rewrite(xml));
+    }
+
     private async Task AssertNothingChangedAndNoBatchRunsAsync()
     {
         await using var db = _db.NewContext();
@@ -76,22 +92,15 @@ public sealed class HostileFileTests : IDisposable
     {
         var folder = await BasicsAsync();
         var path = Files.Xlsx(folder, "budget.xlsx", ["unit_id", "function", "month", "amount"], ["T1", "5.28.21", "2026-01", "1000"]);
-        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        RewriteSheet(path, xml =>
         {
-            var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
-            string xml;
-            using (var reader = new StreamReader(sheet.Open()))
-            {
-                xml = reader.ReadToEnd();
-            }
-            sheet.Delete();
             // A cell in the last row at column ZZZZZZ (about 321 million columns to the right), and one beyond Excel's last column.
-            xml = xml.Replace("</row></x:sheetData>", "<x:c r=\"ZZZZZZ2\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c><x:c r=\"ZZZZZZZZZZZZ2\"><x:v>1</x:v></x:c></row></x:sheetData>", StringComparison.Ordinal)
-                .Replace("</x:row></x:sheetData>", "<x:c r=\"ZZZZZZ2\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c><x:c r=\"ZZZZZZZZZZZZ2\"><x:v>1</x:v></x:c></x:row></x:sheetData>", StringComparison.Ordinal);
+            const string cells = "<x:c r=\"ZZZZZZ2\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c><x:c r=\"ZZZZZZZZZZZZ2\"><x:v>1</x:v></x:c>";
+            xml = xml.Replace("</row></x:sheetData>", cells + "</row></x:sheetData>", StringComparison.Ordinal)
+                .Replace("</x:row></x:sheetData>", cells + "</x:row></x:sheetData>", StringComparison.Ordinal);
             Assert.Contains("ZZZZZZ2", xml, StringComparison.Ordinal);
-            using var writer = new StreamWriter(zip.CreateEntry(sheet.FullName).Open(), Encoding.UTF8);
-            writer.Write(xml);
-        }
+            return xml;
+        });
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var result = await _db.ImportOneAsync(path);
@@ -122,19 +131,7 @@ public sealed class HostileFileTests : IDisposable
     {
         var folder = await BasicsAsync();
         var path = Files.Xlsx(folder, "budget.xlsx", ["unit_id", "function", "month", "amount"], ["T1", "5.28.21", "2026-01", "1000"], ["T1", "5.28.21", "2026-13", "1000"]);
-        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
-        {
-            var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
-            string xml;
-            using (var reader = new StreamReader(sheet.Open()))
-            {
-                xml = reader.ReadToEnd();
-            }
-            sheet.Delete();
-            xml = System.Text.RegularExpressions.Regex.Replace(xml, " r=\"\\d+\"", "");
-            using var writer = new StreamWriter(zip.CreateEntry(sheet.FullName).Open(), Encoding.UTF8);
-            writer.Write(xml);
-        }
+        RewriteSheet(path, xml => System.Text.RegularExpressions.Regex.Replace(xml, " r=\"\\d+\"", ""));
 
         var result = await _db.ImportOneAsync(path);
 
