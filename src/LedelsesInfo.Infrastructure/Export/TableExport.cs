@@ -17,7 +17,7 @@ public static class TableExport
     {
         ArgumentNullException.ThrowIfNull(table);
         var text = new StringBuilder();
-        text.AppendJoin(';', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        text.AppendJoin(';', table.Columns.Select(c => Quote(Inert(c.Header)))).Append("\r\n");
         foreach (var row in table.Rows)
         {
             text.AppendJoin(';', row.Select(cell => Quote(cell switch
@@ -26,7 +26,7 @@ public static class TableExport
                 decimal d => d.ToString(Danish),
                 int i => i.ToString(Danish),
                 DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                _ => Convert.ToString(cell, Danish) ?? "",
+                _ => Inert(Convert.ToString(cell, Danish) ?? ""),
             }))).Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -92,6 +92,17 @@ public static class TableExport
     {
         var name = new string(title.Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':')).ToArray()).Trim();
         return name.Length == 0 ? "Ark1" : name.Length > 31 ? name[..31] : name;
+    }
+
+    /// <summary>
+    /// Text that a spreadsheet would take for a formula (it begins with =, +, -, @, a tab or a carriage return: an imported
+    /// id, a name, an action plan a leader typed) gets a leading apostrophe, so Excel shows it as text and never runs it
+    /// (OWASP's CSV injection advice). Numbers are written as numbers and are never touched.
+    /// </summary>
+    public static string Inert(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 
     private static string Quote(string value) =>

@@ -28,7 +28,7 @@ public sealed class KpiExport(LedelsesInfoDbContext db)
         {
             var value = KpiCatalogue.Get(v.KpiCode).Value(v.Numerator, v.Denominator);
             await writer.WriteLineAsync(string.Join(';',
-                v.KpiCode, v.UnitId, v.Period, Number(v.Numerator), v.Denominator is { } den ? Number(den) : "", value is { } x ? Number(decimal.Round(x, 6)) : ""));
+                Export.TableExport.Inert(v.KpiCode), Export.TableExport.Inert(v.UnitId), v.Period, Number(v.Numerator), v.Denominator is { } den ? Number(den) : "", value is { } x ? Number(decimal.Round(x, 6)) : ""));
             rows++;
         }
         return rows;
