@@ -35,6 +35,15 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
 
         object? Shown(QuestionResult r) =>
             r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
+        // The quarters are the parts of the year shown beside them: where one quarter is hidden, the smallest other is hidden
+        // too, so the year less the quarters shown cannot give it back ("<5; 6 af 6; 9 af 9" would give 3 af 3).
+        IEnumerable<object?> QuarterCells(IReadOnlyList<QuestionResult> parts)
+        {
+            var hidden = query.HideSmallNumbers
+                ? Suppression.Hidden(parts.Select((r, k) => new SuppressionCell(k.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Yes, r.Of)).Where(c => c.Denominator > 0).ToList())
+                : new HashSet<string>();
+            return parts.Select((r, k) => hidden.Contains(k.ToString(System.Globalization.CultureInfo.InvariantCulture)) && r.Of > 0 ? Suppression.Mark : Shown(r));
+        }
 
         // The rounds of this year and the three before are read once; each table's grouping is counted in memory.
         var years = Enumerable.Range(query.Year - 3, 4).ToList();
@@ -44,7 +53,7 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
         var year = data.For(rounds, questions);
         var municipality = new TableData("tilsyn-kommunen", $"Ledelsestilsyn {query.Year}: sager i orden pr. spørgsmål (X af Y sager)",
             [new("Spørgsmål"), .. quarters.Select(q => new TableColumn($"{q}. kvartal")), new("Året")],
-            questions.Select((question, i) => (object?[])[question.Text, .. quarters.Select(q => Shown(byQuarter[q][i])), Shown(year[i])]).ToList());
+            questions.Select((question, i) => (object?[])[question.Text, .. QuarterCells(quarters.Select(q => byQuarter[q][i]).ToList()), Shown(year[i])]).ToList());
 
         var perTeam = teams.Keys.ToDictionary(id => id, id => data.For(rounds.Where(r => r.TeamId == id), questions));
         var teamTable = new TableData("tilsyn-teams", $"Ledelsestilsyn {query.Year} pr. team (X af Y sager)",

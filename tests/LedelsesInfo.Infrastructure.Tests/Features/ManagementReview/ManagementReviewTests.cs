@@ -111,6 +111,40 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_committee_cannot_recover_a_hidden_quarter_from_the_year_less_the_quarters_shown()
+    {
+        var rounds = await PlanAndDrawAsync(size: 6);
+        await using var db = _db.NewContext();
+        Task<AnswerView> Answer(AnswerQuestion message) => _db.SendAsync<AnswerView>(message, Leader, new Clock());
+        // Q1: the first question "ja" in 3 cases and not relevant in 3 (3 af 3, small); Q2: "ja" in all 6 (6 af 6). The year: 9 af 9.
+        foreach (var (roundId, quarter) in rounds.Take(2).Select((r, i) => (r, i + 1)))
+        {
+            var round = await db.ReviewRounds.SingleAsync(r => r.Id == roundId);
+            var questions = await db.ReviewQuestions.Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
+            var cases = await db.ReviewCases.Where(c => c.RoundId == roundId).OrderBy(c => c.Id).ToListAsync();
+            Assert.Equal(6, cases.Count);
+            foreach (var (c, n) in cases.Select((c, n) => (c, n)))
+            {
+                foreach (var q in questions)
+                {
+                    var value = q.Order == questions[0].Order && quarter == 1 && n >= 3 ? ReviewAnswerValue.NotRelevant : ReviewAnswerValue.Yes;
+                    await Answer(new AnswerQuestion(c.Id, q.Id, value, null));
+                }
+            }
+            Assert.True(await _db.SendAsync<bool>(new SignOffRound(roundId, null, null), Leader, new Clock()));
+        }
+
+        var published = await _db.SendAsync<ReviewOverview>(new GetReviewOverview(2025, HideSmallNumbers: true), new User(Audience.Committee, null, null, "udvalg@test.dk"));
+        var internalView = await _db.SendAsync<ReviewOverview>(new GetReviewOverview(2025, HideSmallNumbers: false), new User(Audience.Management, "K", null, "direktør@test.dk"));
+
+        var row = published.Municipality.Rows[0];
+        Assert.Equal(["<5", "<5", "9 af 9"], row.Skip(1).Select(c => c as string));
+        Assert.Equal(["3 af 3", "6 af 6", "9 af 9"], internalView.Municipality.Rows[0].Skip(1).Select(c => c as string));
+        // Every other question has 6 af 6 in both quarters: nothing hidden.
+        Assert.All(published.Municipality.Rows.Skip(1), r => Assert.Equal(["6 af 6", "6 af 6", "12 af 12"], r.Skip(1).Select(c => c as string)));
+    }
+
+    [Fact]
     public async Task A_round_is_signed_off_only_when_complete_and_is_read_only_after()
     {
         var rounds = await PlanAndDrawAsync(size: 2);
