@@ -69,7 +69,9 @@ public sealed partial class TrustHttpTests(PortalFactory factory) : IClassFixtur
         using var leader = await SignIn.AsAsync(factory, "teamleder");
 
         var page = await leader.GetStringAsync("/Team?week=2026-W43");
-        var xlsx = await leader.GetByteArrayAsync("/Team?week=2026-W43&handler=Export&table=noegletal&format=xlsx");
+        using var export = await leader.GetAsync("/Team?week=2026-W43&handler=Export&table=noegletal&format=xlsx");
+        Assert.True(export.Headers.CacheControl?.NoStore, "an export is never kept by a browser or a proxy");
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
 
         var u1 = Regex.Match(page, @"U1 Antal underretninger</th>\s*<td class=""numeric"">([^<]*)</td>").Groups[1].Value;
         Assert.Matches(@"^\d+$", u1);

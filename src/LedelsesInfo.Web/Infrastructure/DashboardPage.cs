@@ -19,6 +19,8 @@ public abstract class DashboardPage : PageModel
         {
             return NotFound();
         }
+        // An export may hold case ids: no browser or proxy may keep a copy of it.
+        Response.Headers.CacheControl = "no-store";
         var name = $"{data.Name}-{DateTime.Now:yyyyMMdd}";
         return format switch
         {
