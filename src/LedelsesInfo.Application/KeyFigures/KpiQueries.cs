@@ -12,8 +12,17 @@ public static class KpiQueries
     /// <summary>Targets for one year, each unit with its own or its nearest ancestor's (docs/key-figures.md).</summary>
     public static async Task<Func<string, string, decimal?>> TargetsAsync(IAppDbContext db, int year, CancellationToken ct)
     {
+        var target = await TargetsForYearsAsync(db, [year], ct);
+        return (kpi, unit) => target(kpi, unit, year);
+    }
+
+    /// <summary>Targets for several years in two reads (the org tree and the years' goals): figure, unit and year to target; none for a year not asked for.</summary>
+    public static async Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IReadOnlyCollection<int> years, CancellationToken ct)
+    {
         var parents = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
-        var goals = await db.Goals.AsNoTracking().Where(g => g.Year == year).ToDictionaryAsync(g => (g.KpiCode, g.UnitId), g => g.Target, ct);
-        return (kpi, unit) => Targets.Inherited(unit, u => parents.GetValueOrDefault(u), u => goals.TryGetValue((kpi, u), out var t) ? t : null);
+        var goals = await db.Goals.AsNoTracking().Where(g => years.Contains(g.Year)).ToDictionaryAsync(g => (g.KpiCode, g.UnitId, g.Year), g => g.Target, ct);
+        return (kpi, unit, year) => years.Contains(year)
+            ? Targets.Inherited(unit, u => parents.GetValueOrDefault(u), u => goals.TryGetValue((kpi, u, year), out var t) ? t : null)
+            : null;
     }
 }
