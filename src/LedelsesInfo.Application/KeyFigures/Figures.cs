@@ -55,15 +55,8 @@ public static class Figures
         requested is { } r && newestFirst.Contains(r) ? r : newestFirst.FirstOrDefault(p => Periods.Parse(p).End <= asOf) ?? (newestFirst.Count > 0 ? newestFirst[0] : null);
 
     /// <summary>Targets for every year the periods fall in (each unit its own or its nearest ancestor's): code, unit and year to target.</summary>
-    public static async Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IEnumerable<string> periods, CancellationToken ct)
-    {
-        var years = periods.Select(YearOf).Distinct().ToList();
-        var parents = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
-        var goals = await db.Goals.AsNoTracking().Where(g => years.Contains(g.Year)).ToDictionaryAsync(g => (g.KpiCode, g.UnitId, g.Year), g => g.Target, ct);
-        return (code, unit, year) => years.Contains(year)
-            ? Targets.Inherited(unit, u => parents.GetValueOrDefault(u), u => goals.TryGetValue((code, u, year), out var t) ? t : null)
-            : null;
-    }
+    public static Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IEnumerable<string> periods, CancellationToken ct) =>
+        KpiQueries.TargetsForYearsAsync(db, periods.Select(YearOf).Distinct().ToList(), ct);
 
     /// <summary>A share in percent with one decimal; none when there is nothing to share.</summary>
     public static decimal? Share(decimal part, decimal whole) => whole == 0 ? null : Round1(100m * part / whole);
@@ -119,7 +112,7 @@ public static class Figures
     /// <summary>What a cell with no data shows; a hidden one shows <see cref="Suppression.Mark"/>. The two are never the same.</summary>
     public const string NoData = "–";
 
-    /// <summary>The key of the remainder column: what a unit has beyond its children (<see cref="AddRemainder"/>).</summary>
+    /// <summary>The key of the remainder column: what a unit has beyond its children (<see cref="WithRemainder"/>).</summary>
     public const string RemainderKey = "~øvrige";
 
     /// <summary>How the remainder is named where it is shown.</summary>
@@ -128,9 +121,10 @@ public static class Figures
     /// <summary>
     /// Adds, for each additive figure, the part of the parent's value that none of the children has (staff, notifications or
     /// payments registered at the parent itself, such as a director or a secretariat) under <see cref="RemainderKey"/>.
-    /// A parent's total then always reads as its children plus that remainder. True when any figure has a remainder.
+    /// A parent's total then always reads as its children plus that remainder. Returns the parts to show beside the total:
+    /// the children, and <see cref="RemainderKey"/> after them when any figure has a remainder.
     /// </summary>
-    public static bool AddRemainder(IReadOnlyList<Kpi> kpis, string parent, IReadOnlyList<string> children, string period,
+    public static IReadOnlyList<string> WithRemainder(IReadOnlyList<Kpi> kpis, string parent, IReadOnlyList<string> children, string period,
         Dictionary<(string Code, string Unit, string Period), KpiValue> values)
     {
         ArgumentNullException.ThrowIfNull(kpis);
@@ -156,7 +150,7 @@ public static class Figures
             };
             any = true;
         }
-        return any;
+        return any ? [.. children, RemainderKey] : children;
     }
 
     /// <summary>

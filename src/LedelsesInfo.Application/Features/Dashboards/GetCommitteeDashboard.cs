@@ -95,11 +95,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
 
         // The departments and, where the municipality has more than they do (staff at the municipality itself), that remainder:
         // the parts hide their small numbers together, so no difference from the total reveals one.
-        var parts = departments.Select(d => d.Id).ToList();
-        if (Figures.AddRemainder(kpis, municipality.Id, parts, quarter, values))
-        {
-            parts.Add(Figures.RemainderKey);
-        }
+        var parts = Figures.WithRemainder(kpis, municipality.Id, departments.Select(d => d.Id).ToList(), quarter, values);
         var compare = Figures.Compare(kpis, parts, quarter, values, (code, unit) => targetFor(code, unit, year), Disclosure.Published);
         var comparison = new TableData("sammenligning", $"Forvaltningerne i {Danish.Name(Periods.Parse(quarter))}",
             [new TableColumn("Nøgletal"), .. departments.Select(d => new TableColumn(d.Name, ColumnKind.Number)),

@@ -87,12 +87,8 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
 
         // The children and, where the unit has more than they do (a director, a secretariat), that remainder, then the unit's
         // total: a total always reads as the sum of what stands beside it.
-        var parts = children.Select(c => c.Id).ToList();
         var total = children.Count > 1 || children[0].Id != selected;
-        if (total && Figures.AddRemainder(kpis, selected, parts, month, values))
-        {
-            parts.Add(Figures.RemainderKey);
-        }
+        var parts = total ? Figures.WithRemainder(kpis, selected, children.Select(c => c.Id).ToList(), month, values) : [selected];
         var compare = Figures.Compare(kpis, parts, month, values, (code, unit) => targetFor(code, unit, period.Start.Year), Disclosure.Internal);
         var columns = parts.Select(p => p == Figures.RemainderKey ? new UnitRef(p, Figures.RemainderName, units[selected].Level) : Ref(p)).ToList();
         if (total)
