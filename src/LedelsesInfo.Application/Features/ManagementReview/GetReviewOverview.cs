@@ -25,8 +25,10 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
     {
         var latestTemplate = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).Where(t => t.IsDefault).OrderByDescending(t => t.Version).FirstAsync(ct);
         var questions = latestTemplate.Questions.OrderBy(q => q.Order).ToList();
-        var allRoundsOfYears = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= query.Year - 3 && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
-        var rounds = allRoundsOfYears.Where(r => r.Year == query.Year).ToList();
+        // The rounds of this year and the three before (the trend across years) are read once; each table's grouping is counted in memory.
+        var years = Enumerable.Range(query.Year - 3, 4).ToList();
+        var allRounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Year >= years[0] && r.Year <= query.Year && r.Status == RoundStatus.SignedOff).ToListAsync(ct);
+        var rounds = allRounds.Where(r => r.Year == query.Year).ToList();
         var quarters = rounds.Select(r => r.Quarter).Distinct().Order().ToList();
         // Management sees its own teams; the municipality's totals are for everyone who may see aggregates.
         var visible = user.Audience == Audience.Management ? await Scope.VisibleUnitIdsAsync(db, user, ct) : null;
@@ -45,9 +47,6 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
             return parts.Select((r, k) => hidden.Contains(k.ToString(System.Globalization.CultureInfo.InvariantCulture)) && r.Of > 0 ? Suppression.Mark : Shown(r));
         }
 
-        // The rounds of this year and the three before are read once; each table's grouping is counted in memory.
-        var years = Enumerable.Range(query.Year - 3, 4).ToList();
-        var allRounds = allRoundsOfYears;
         var data = await ReviewResults.LoadAsync(db, allRounds, ct);
         var byQuarter = quarters.ToDictionary(q => q, q => data.For(rounds.Where(r => r.Quarter == q), questions));
         var year = data.For(rounds, questions);
