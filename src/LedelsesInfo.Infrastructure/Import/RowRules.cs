@@ -9,8 +9,6 @@ namespace LedelsesInfo.Infrastructure.Import;
 /// </summary>
 internal abstract class RowRules : AbstractValidator<ImportRow>
 {
-    protected static readonly DateOnly Earliest = new(1990, 1, 1);
-
     protected void NotNegative(string column) =>
         RuleFor(r => r.Decimal(column)).GreaterThanOrEqualTo(0).OverridePropertyName(column)
             .WithMessage("må ikke være negativ");
@@ -18,10 +16,6 @@ internal abstract class RowRules : AbstractValidator<ImportRow>
     protected void NotBefore(string later, string earlier, string reason) =>
         RuleFor(r => r.Date(later)).Must((r, v) => v is null || r.Date(earlier) is null || v >= r.Date(earlier))
             .OverridePropertyName(later).WithMessage(reason);
-
-    protected void PlausibleDate(string column) =>
-        RuleFor(r => r.Date(column)).Must(d => d is null || (d >= Earliest && d <= DateOnly.FromDateTime(DateTime.Today).AddYears(2)))
-            .OverridePropertyName(column).WithMessage("ligger uden for det mulige tidsrum (1990 til to år frem)");
 
     protected void Function(string column) =>
         RuleFor(r => r.Text(column)).Must(v => v is null || FileSpecs.FunctionPattern().IsMatch(v)).OverridePropertyName(column)
@@ -76,11 +70,8 @@ internal sealed class CaseRules : RowRules
 {
     public CaseRules()
     {
-        RuleFor(r => r.Date("birth_date")).Must(d => d is null || d <= DateOnly.FromDateTime(DateTime.Today)).OverridePropertyName("birth_date")
-            .WithMessage("ligger i fremtiden");
         RuleFor(r => r.Date("opened_on")).Must((r, d) => d is null || r.Date("birth_date") is null || d >= r.Date("birth_date")!.Value.AddMonths(-9))
             .OverridePropertyName("opened_on").WithMessage("ligger mere end 9 måneder før barnets fødsel");
-        PlausibleDate("opened_on");
         NotBefore("closed_on", "opened_on", "sagen kan ikke lukkes før den er åbnet");
     }
 }
@@ -102,7 +93,6 @@ internal sealed class ExaminationRules : RowRules
 {
     public ExaminationRules()
     {
-        PlausibleDate("aware_on");
         NotBefore("completed_on", "aware_on", "undersøgelsen kan ikke være afsluttet før kommunen blev opmærksom på behovet");
     }
 }
@@ -114,7 +104,6 @@ internal sealed class ActivityRules : RowRules
         Function("function");
         RuleFor(r => r.Text("paragraph")).Must(p => p is null || FileSpecs.ParagraphPattern().IsMatch(p)).OverridePropertyName("paragraph")
             .WithMessage("skal være en paragraf som §32 eller §46");
-        PlausibleDate("start_on");
         NotBefore("start_on", "decided_on", "indsatsen kan ikke starte før den er bevilget");
         NotBefore("end_on", "start_on", "indsatsen kan ikke slutte før den starter");
         NotNegative("monthly_price");
@@ -125,7 +114,6 @@ internal sealed class ActivityEventRules : RowRules
 {
     public ActivityEventRules()
     {
-        PlausibleDate("occurred_on");
         RuleFor(r => r.Integer("next_followup_months")).InclusiveBetween(1, 24).When(r => r.Integer("next_followup_months") is not null)
             .OverridePropertyName("next_followup_months").WithMessage("skal være mellem 1 og 24 måneder");
         RuleFor(r => r.Integer("next_followup_months")).Null().When(r => r["event"] is not ActivityEventKind.FollowUp)
@@ -138,7 +126,6 @@ internal sealed class PaymentRules : RowRules
     public PaymentRules()
     {
         Function("function");
-        PlausibleDate("posted_on");
         // Amounts may be negative: corrections are booked as negative payments.
     }
 }
