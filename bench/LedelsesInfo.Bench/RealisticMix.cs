@@ -169,11 +169,13 @@ public static partial class RealisticMix
     private static List<string> Values(string page, string name) =>
         Option().Matches(Regex.Match(page, $"<select[^>]*name=\"{name}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
 
+    /// <summary>An option of a select on the portal's pages: its value.</summary>
     [GeneratedRegex("<option value=\"([^\"]+)\"")]
-    private static partial Regex Option();
+    internal static partial Regex Option();
 
+    /// <summary>A link to a unit on the management page (a breadcrumb or a unit of the comparison): its id.</summary>
     [GeneratedRegex(@"href=""\?unit=([^&""]+)&")]
-    private static partial Regex UnitLink();
+    internal static partial Regex UnitLink();
 
     [GeneratedRegex(@"<input type=""hidden"" name=""unit"" value=""([^""]+)""")]
     private static partial Regex UnitOf();

@@ -304,7 +304,7 @@ public static partial class RunBenchmark
                         "fagudvalg" => "/Fagudvalg",
                         "teamleder" => "/Team",
                         "sagsbehandler" => "/Mine",
-                        _ => $"/Ledelse?unit={AreaLink().Match(await client.GetStringAsync($"{baseUrl}/Ledelse")).Groups[1].Value}",
+                        _ => $"/Ledelse?unit={RealisticMix.UnitLink().Match(await client.GetStringAsync($"{baseUrl}/Ledelse")).Groups[1].Value}",
                     };
                     people[p].Add((client, path));
                 }
@@ -412,7 +412,7 @@ public static partial class RunBenchmark
     private static List<string> Options(string signInPage, string audience)
     {
         var select = Regex.Match(signInPage, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
-        return Option().Matches(select).Select(m => m.Groups[1].Value).ToList();
+        return RealisticMix.Option().Matches(select).Select(m => m.Groups[1].Value).ToList();
     }
 
     private static async Task<HttpClient> SignInAsync(string baseUrl, string audience, int person)
@@ -501,9 +501,4 @@ public static partial class RunBenchmark
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    [GeneratedRegex("<option value=\"([^\"]+)\"")]
-    private static partial Regex Option();
-
-    [GeneratedRegex(@"href=""\?unit=([^&""]+)&")]
-    private static partial Regex AreaLink();
 }
