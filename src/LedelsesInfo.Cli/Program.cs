@@ -78,7 +78,11 @@ switch (command.Name)
         }
         if (result.Files.Any(f => f.RowsApplied > 0) && !command.Flag("no-recompute"))
         {
-            await RecomputeAsync(scope.ServiceProvider, null, full: false);
+            var computed = await RecomputeAsync(scope.ServiceProvider, null, full: false);
+            if (computed is not null && result.RunId is { } runId)
+            {
+                await importer.RecordRecomputeAsync(runId, computed.Elapsed);
+            }
         }
         ReportPeakMemory();
         return result.ExitCode;

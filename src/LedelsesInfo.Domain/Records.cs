@@ -10,10 +10,41 @@ public enum ImportStatus
     [Code("afbrudt")] Interrupted,
 }
 
+/// <summary>Where an import run came from.</summary>
+public enum ImportSource
+{
+    [Code("kommandolinje")] CommandLine,
+    [Code("browser")] Browser,
+    [Code("mappe")] DropFolder,
+}
+
+/// <summary>
+/// One import run: the files given together (a folder, an upload, a drop-folder set), who started it and how long it and
+/// the recompute after it took. Each of its files is an <see cref="ImportBatch"/>.
+/// </summary>
+public sealed class ImportRun
+{
+    public long Id { get; set; }
+    public ImportSource Source { get; set; }
+    public string? StartedBy { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public bool Strict { get; set; }
+    public int Files { get; set; }
+    public int RowsApplied { get; set; }
+    public int RowsRejected { get; set; }
+    public int FilesRefused { get; set; }
+    /// <summary>The recompute after the run, in seconds; null when none ran (nothing applied) or it has not finished.</summary>
+    public double? RecomputeSeconds { get; set; }
+    public List<ImportBatch> Batches { get; set; } = [];
+}
+
 /// <summary>One imported file: what was read, applied and rejected, kept for the web to show.</summary>
 public sealed class ImportBatch
 {
     public long Id { get; set; }
+    /// <summary>The run the file was part of; null for batches from before runs were kept.</summary>
+    public long? RunId { get; set; }
     public required string FileName { get; set; }
     public required string FileKind { get; set; }
     public DateTime StartedAt { get; set; }

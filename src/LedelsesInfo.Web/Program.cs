@@ -25,6 +25,8 @@ var configuration = builder.Configuration;
 // Database: SQLite in the data folder unless Database:Provider / ConnectionStrings:Default say otherwise.
 var dataFolder = InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration);
 builder.Services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, dataFolder));
+// Imports from the browser and the drop folder, one at a time in the background (docs/formats.md).
+LedelsesInfo.Infrastructure.Import.ImportServiceCollectionExtensions.AddLedelsesInfoImportQueue(builder.Services, configuration, dataFolder);
 
 builder.Services.AddMediator(options =>
 {

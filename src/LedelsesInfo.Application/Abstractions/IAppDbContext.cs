@@ -21,6 +21,7 @@ public interface IAppDbContext
     DbSet<KpiValue> KpiValues { get; }
     DbSet<DeadlineInstance> Deadlines { get; }
     DbSet<AudienceSetting> AudienceSettings { get; }
+    DbSet<ImportRun> ImportRuns { get; }
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRowError> ImportRowErrors { get; }
     DbSet<AccessLogEntry> AccessLog { get; }

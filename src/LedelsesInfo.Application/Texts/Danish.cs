@@ -135,6 +135,28 @@ public static class Danish
         _ => status.ToString(),
     };
 
+    public static string Name(ImportSource source) => source switch
+    {
+        ImportSource.CommandLine => "Kommandolinje",
+        ImportSource.Browser => "Browser",
+        ImportSource.DropFolder => "Importmappe",
+        _ => source.ToString(),
+    };
+
+    public static string Name(ImportState state) => state switch
+    {
+        ImportState.WaitingForPreview => "Venter på at blive læst",
+        ImportState.Previewing => "Filerne læses og kontrolleres",
+        ImportState.Previewed => "Klar til at blive indlæst",
+        ImportState.WaitingForImport => "Venter på at blive indlæst",
+        ImportState.Importing => "Indlæses",
+        ImportState.Recomputing => "Nøgletallene beregnes",
+        ImportState.Done => "Færdig",
+        ImportState.Cancelled => "Annulleret",
+        ImportState.Failed => "Fejlet",
+        _ => state.ToString(),
+    };
+
     /// <summary>A status in words, as it is always written beside its colour.</summary>
     public static string Name(TargetStatus status) => status switch
     {

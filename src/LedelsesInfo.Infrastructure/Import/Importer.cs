@@ -36,11 +36,9 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
 
     public static IReadOnlyList<string> KnownFileNames => FileSpecs.All.Select(s => s.Name).ToList();
 
-    /// <summary>Expands folders to their .csv and .xlsx files and imports all of them, parents first.</summary>
-    public async Task<ImportResult> ImportAsync(IEnumerable<string> paths, ImportOptions options, CancellationToken ct = default)
+    /// <summary>The files a set of paths names: folders expanded to their .csv and .xlsx files, in import order (parents first).</summary>
+    public static IReadOnlyList<string> FilesOf(IEnumerable<string> paths)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        await MarkInterruptedAsync(ct);
         var files = new List<string>();
         foreach (var path in paths)
         {
@@ -53,13 +51,72 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 files.Add(path);
             }
         }
-        var results = new List<FileImportResult>();
-        foreach (var file in files.OrderBy(f => FileSpecs.ForFileName(f)?.Order ?? 0).ThenBy(f => f, StringComparer.Ordinal))
+        return files.OrderBy(f => FileSpecs.ForFileName(f)?.Order ?? 0).ThenBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Imports the files as one run, parents first. In a preview (<see cref="ImportOptions.Preview"/>) the files are read and
+    /// checked on one connection, each file's valid rows kept in a temporary table so the next file's references to them hold,
+    /// and nothing is written.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(IEnumerable<string> paths, ImportOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = FilesOf(paths);
+        if (options.Preview)
         {
-            results.Add(await ImportFileAsync(file, options, ct));
+            return await PreviewAsync(files, options, ct);
+        }
+        await MarkInterruptedAsync(ct);
+        var run = new ImportRun { Source = options.Source, StartedBy = options.ImportedBy, StartedAt = clock.Now, Strict = options.Strict, Files = files.Count };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var results = new List<FileImportResult>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            results.Add(await ImportFileAsync(files[i], options, run.Id, i + 1, files.Count, ct));
+        }
+        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.FinishedAt, clock.Now)
+            .SetProperty(r => r.RowsApplied, results.Sum(f => f.RowsApplied))
+            .SetProperty(r => r.RowsRejected, results.Sum(f => f.RowsRejected))
+            .SetProperty(r => r.FilesRefused, results.Count(f => f.Refused)), ct);
+        return new ImportResult(results, run.Id);
+    }
+
+    /// <summary>Records how long the recompute after a run took, for the import history.</summary>
+    public Task RecordRecomputeAsync(long runId, TimeSpan elapsed, CancellationToken ct = default) =>
+        db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.RecomputeSeconds, Math.Round(elapsed.TotalSeconds, 1)), ct);
+
+    private async Task<ImportResult> PreviewAsync(IReadOnlyList<string> files, ImportOptions options, CancellationToken ct)
+    {
+        var results = new List<FileImportResult>();
+        var dialect = SqlDialect.For(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                results.Add(await ImportFileAsync(files[i], options, null, i + 1, files.Count, ct));
+            }
+        }
+        finally
+        {
+            foreach (var table in _previewed)
+            {
+                await db.Database.ExecuteSqlRawAsync(dialect.DropTemp(Previewed(table)), CancellationToken.None);
+            }
+            _previewed.Clear();
+            await db.Database.CloseConnectionAsync();
         }
         return new ImportResult(results);
     }
+
+    /// <summary>The tables whose valid rows an ongoing preview holds in a temporary table (<see cref="Previewed"/>).</summary>
+    private readonly HashSet<string> _previewed = [];
+
+    private static string Previewed(string table) => "preview_" + table;
 
     /// <summary>The batches this process has started and not yet finished, per database.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, long), byte> Started = new();
@@ -91,13 +148,19 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         return dead.Count;
     }
 
-    public async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken ct = default)
+    /// <summary>One file as a run of its own (or, in a preview, checked alone).</summary>
+    public async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken ct = default) =>
+        options?.Preview == true
+            ? (await PreviewAsync([path], options, ct)).Files[0]
+            : (await ImportAsync([path], options ?? throw new ArgumentNullException(nameof(options)), ct)).Files[0];
+
+    private async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, long? runId, int number, int count, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var started = Stopwatch.GetTimestamp();
         var spec = FileSpecs.ForFileName(path);
         var batch = new ImportBatch
         {
+            RunId = runId,
             FileName = Path.GetFileName(path),
             FileKind = spec?.Name ?? "ukendt",
             StartedAt = clock.Now,
@@ -105,11 +168,15 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             Strict = options.Strict,
             ImportedBy = options.ImportedBy,
         };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        Started.TryAdd((db.Database.GetConnectionString(), batch.Id), 0);
+        if (!options.Preview)
+        {
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+            Started.TryAdd((db.Database.GetConnectionString(), batch.Id), 0);
+        }
 
-        var run = new FileRun(path, spec, options);
+        var run = new FileRun(path, spec, options, number, count);
+        options.Progress?.Report(new ImportProgress(path, 0, number, count));
         try
         {
             if (spec is null)
@@ -128,7 +195,13 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             // transaction is rolled back, the batch is finished as refused, and the reader gets Danish, never a stack trace.
             run.Refuse($"en uventet fejl stoppede indlæsningen ({ex.GetType().Name}); intet fra filen er indlæst");
         }
+        options.Progress?.Report(new ImportProgress(path, run.RowsRead, number, count));
 
+        if (options.Preview)
+        {
+            return new FileImportResult(path, spec?.Name, 0, run.Refused, run.RefusalReason, run.RowsRead, 0,
+                run.RowsRejected, Stopwatch.GetElapsedTime(started), run.Errors, run.Warnings, run.Format);
+        }
         batch.FinishedAt = clock.Now;
         batch.RowsRead = run.RowsRead;
         batch.RowsApplied = run.RowsApplied;
@@ -142,12 +215,13 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         db.ChangeTracker.Clear();
 
         return new FileImportResult(path, spec?.Name, batch.Id, run.Refused, run.RefusalReason, run.RowsRead, run.RowsApplied,
-            run.RowsRejected, Stopwatch.GetElapsedTime(started), run.Errors, run.Warnings);
+            run.RowsRejected, Stopwatch.GetElapsedTime(started), run.Errors, run.Warnings, run.Format);
     }
 
     private async Task ImportRowsAsync(FileRun run, FileSpec spec, CancellationToken ct)
     {
         using var file = TabularFile.Open(run.Path);
+        run.Format = file.Format;
         var columnIndex = MapHeader(file.Header, spec, run);
 
         var entity = db.Model.FindEntityType(spec.Entity)!;
@@ -212,7 +286,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                         }
                         if (run.RowsRead % 50_000 == 0)
                         {
-                            run.Options.Progress?.Report(new ImportProgress(run.Path, run.RowsRead));
+                            run.Options.Progress?.Report(new ImportProgress(run.Path, run.RowsRead, run.Number, run.Count));
                         }
                     }
                     await writer.FlushAsync(ct);
@@ -225,6 +299,22 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 var rejectedInStage = await CheckStagedRowsAsync(sql, dialect, spec, entity, storeObject, columns, keys, run, ct);
                 run.RowsRejected += rejectedInStage;
 
+                if (run.Options.Preview)
+                {
+                    // Nothing is written; the valid rows wait in a temporary table for the next file's references.
+                    var previewed = dialect.Temp(Previewed(table));
+                    if (_previewed.Add(table))
+                    {
+                        await sql.ExecAsync(dialect.CreateTemp(Previewed(table),
+                            $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))));
+                    }
+                    var list = string.Join(", ", new[] { dialect.Q("row_no") }.Concat(columns.Select(dialect.Q)));
+                    await sql.ExecAsync($"INSERT INTO {previewed} ({list}) SELECT {string.Join(", ", new[] { "s." + dialect.Q("row_no") }.Concat(columns.Select(c => "s." + dialect.Q(c))))} FROM {Stage(dialect)} s WHERE {NotRejected(dialect)}");
+                    await sql.ExecAsync(dialect.DropTemp("stage"));
+                    await sql.ExecAsync(dialect.DropTemp("stage_rejected"));
+                    await transaction.CommitAsync(ct);
+                    return;
+                }
                 if (run.Options.Strict && run.RowsRejected > 0)
                 {
                     await transaction.RollbackAsync(ct);
@@ -396,6 +486,10 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             {
                 unknown += $" AND NOT EXISTS (SELECT 1 FROM {Stage(d)} o WHERE o.{d.Q(keys[0])} = s.{column})";
             }
+            if (_previewed.Contains(target.GetTableName()!))
+            {
+                unknown += $" AND NOT EXISTS (SELECT 1 FROM {d.Temp(Previewed(target.GetTableName()!))} t WHERE t.{targetKey} = s.{column}{condition})";
+            }
             var reason = reference.Condition is null
                 ? $"ukendt {reference.Description}: id'et findes ikke i portalen"
                 : $"ukendt {reference.Description}: id'et findes ikke, eller enheden er ikke et {reference.Description}";
@@ -460,9 +554,12 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
     private static string NotRejected(SqlDialect d) => $"NOT EXISTS (SELECT 1 FROM {Rejected(d)} r WHERE r.{d.Q("row_no")} = s.{d.Q("row_no")})";
 
     /// <summary>The state of one file's import.</summary>
-    private sealed class FileRun(string path, FileSpec? spec, ImportOptions options)
+    private sealed class FileRun(string path, FileSpec? spec, ImportOptions options, int number, int count)
     {
         public string Path { get; } = path;
+        public int Number { get; } = number;
+        public int Count { get; } = count;
+        public string? Format { get; set; }
         public FileSpec? Spec { get; } = spec;
         public ImportOptions Options { get; } = options;
         public int RowsRead { get; set; }

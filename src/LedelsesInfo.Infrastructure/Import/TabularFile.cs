@@ -23,6 +23,9 @@ internal abstract class TabularFile : IDisposable
     public abstract bool IsSpreadsheet { get; }
     public string? EncodingName { get; protected set; }
 
+    /// <summary>What the file was read as, in Danish, for the preview: "CSV, UTF-8, semikolon" or "XLSX, første ark".</summary>
+    public abstract string Format { get; }
+
     public abstract IEnumerable<TextRow> Rows();
 
     public abstract void Dispose();
@@ -46,6 +49,11 @@ internal abstract class TabularFile : IDisposable
 internal sealed class CsvFile : TabularFile
 {
     private readonly CsvReader _reader;
+    private readonly char _separator;
+
+    public override string Format =>
+        $"CSV, {(EncodingName == "utf-8" ? "UTF-8" : EncodingName == "Windows-1252" || EncodingName == "windows-1252" ? "Windows-1252" : EncodingName)}, " +
+        (_separator == ';' ? "semikolon" : _separator == ',' ? "komma" : $"'{_separator}'");
 
     static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -53,9 +61,10 @@ internal sealed class CsvFile : TabularFile
     {
         var encoding = DetectEncoding(path);
         EncodingName = encoding.WebName;
+        _separator = DetectDelimiter(PeekHeaderLine(path, encoding));
         var options = new CsvReaderOptions
         {
-            Separator = DetectDelimiter(PeekHeaderLine(path, encoding)),
+            Separator = _separator,
             HasHeader = true,
             Mode = CsvMode.Rfc4180,
             AllowLineBreaksInQuotes = true,
@@ -280,6 +289,8 @@ internal sealed class XlsxFile : TabularFile
 
     public override string[] Header { get; }
     public override bool IsSpreadsheet => true;
+
+    public override string Format => "XLSX, første ark";
 
     public override IEnumerable<TextRow> Rows()
     {

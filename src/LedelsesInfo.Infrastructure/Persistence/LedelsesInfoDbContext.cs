@@ -28,6 +28,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
     public DbSet<DeadlineInstance> Deadlines => Set<DeadlineInstance>();
     public DbSet<AudienceSetting> AudienceSettings => Set<AudienceSetting>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
@@ -61,6 +62,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<RoundStatus>().HaveConversion<CodeConverter<RoundStatus>>().HaveMaxLength(20);
         configurationBuilder.Properties<AnswerStage>().HaveConversion<CodeConverter<AnswerStage>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ImportSource>().HaveConversion<CodeConverter<ImportSource>>().HaveMaxLength(20);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }

@@ -518,6 +518,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ImportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -535,6 +538,9 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.Property<int>("RowsRejected")
                         .HasColumnType("int");
 
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("datetime2");
 
@@ -547,6 +553,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -583,6 +591,52 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.HasIndex("ImportBatchId");
 
                     b.ToTable("import_row_errors", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Files")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FilesRefused")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double?>("RecomputeSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<int>("RowsApplied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Strict")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportRuns");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiDefinition", b =>
@@ -1048,6 +1102,13 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.ToTable("review_templates", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
+                {
+                    b.HasOne("LedelsesInfo.Domain.ImportRun", null)
+                        .WithMany("Batches")
+                        .HasForeignKey("ImportRunId");
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ImportRowError", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ImportBatch", null)
@@ -1069,6 +1130,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportRun", b =>
+                {
+                    b.Navigation("Batches");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ReviewTemplate", b =>

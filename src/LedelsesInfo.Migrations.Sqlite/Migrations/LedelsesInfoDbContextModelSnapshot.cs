@@ -507,6 +507,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -524,6 +527,9 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<int>("RowsRejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -536,6 +542,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -570,6 +578,50 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.HasIndex("ImportBatchId");
 
                     b.ToTable("import_row_errors", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RecomputeSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RowsApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Strict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportRuns");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiDefinition", b =>
@@ -1025,6 +1077,13 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("review_templates", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
+                {
+                    b.HasOne("LedelsesInfo.Domain.ImportRun", null)
+                        .WithMany("Batches")
+                        .HasForeignKey("ImportRunId");
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ImportRowError", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ImportBatch", null)
@@ -1046,6 +1105,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.ImportRun", b =>
+                {
+                    b.Navigation("Batches");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ReviewTemplate", b =>

@@ -17,4 +17,7 @@ public static class Format
     public static string Date(DateOnly? value) => value?.ToString("d. MMMM yyyy", Danish) ?? "–";
 
     public static string DateTime(DateTime? value) => value?.ToString("d. MMM yyyy 'kl.' HH:mm", Danish) ?? "–";
+
+    /// <summary>A duration in seconds with one decimal: "12,4 s".</summary>
+    public static string Seconds(double seconds) => seconds.ToString("N1", Danish) + " s";
 }

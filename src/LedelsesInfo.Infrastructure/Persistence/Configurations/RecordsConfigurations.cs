@@ -4,6 +4,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LedelsesInfo.Infrastructure.Persistence.Configurations;
 
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        e.ToTable("import_runs");
+        e.Property(x => x.StartedBy).HasMaxLength(256);
+        e.HasMany(x => x.Batches).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
 {
     public void Configure(EntityTypeBuilder<ImportBatch> e)

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LedelsesInfo.Web.Pages.Admin;
 
+/// <summary>The import history: every run with who, when, its files, rows applied and rejected, and the recompute's time.</summary>
 public sealed class ImportkoerslerModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<ImportBatchRow> Batches { get; private set; } = [];
+    public ImportHistory History { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Batches = await mediator.Send(new GetImportBatches(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => History = await mediator.Send(new GetImportRuns(), ct);
 }
