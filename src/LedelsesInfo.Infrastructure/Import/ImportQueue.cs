@@ -207,7 +207,8 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         // Uploads staged by an earlier process cannot be confirmed any more: their state was in that process.
         if (Directory.Exists(settings.StagingFolder))
         {
-            foreach (var old in Directory.EnumerateDirectories(settings.StagingFolder))
+            var known = _jobs.Values.Select(j => Path.GetFullPath(j.Folder)).ToHashSet();
+            foreach (var old in Directory.EnumerateDirectories(settings.StagingFolder).Where(d => !known.Contains(Path.GetFullPath(d))))
             {
                 Delete(old);
             }

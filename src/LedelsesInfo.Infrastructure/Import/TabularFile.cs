@@ -172,10 +172,27 @@ internal sealed class CsvFile : TabularFile
         return Encoding.GetEncoding(1252);
     }
 
+    /// <summary>
+    /// The longest header line read. A dozen column names take a few hundred characters; a line longer than this is not a
+    /// header (a 100 MB line would otherwise be held, copied and split before anything could say so).
+    /// </summary>
+    public const int MaxHeaderLength = 64 * 1024;
+
     private static string PeekHeaderLine(string path, Encoding encoding)
     {
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadLine() ?? "";
+        var line = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0 && c is not ('\n' or '\r'))
+        {
+            if (line.Length == MaxHeaderLength)
+            {
+                throw new FileRefusedException(string.Create(CultureInfo.GetCultureInfo("da-DK"),
+                    $"overskriftsrækken er længere end {MaxHeaderLength:N0} tegn; det er ikke en overskrift med kolonnenavne (er filen den rigtige?)"));
+            }
+            line.Append((char)c);
+        }
+        return line.ToString();
     }
 
     /// <summary><c>;</c> or <c>,</c>, whichever separates more fields of the header (quotes respected).</summary>
@@ -226,13 +243,14 @@ internal sealed class XlsxFile : TabularFile
         {
             throw new FileRefusedException("filen kan ikke læses som et Excel-regneark (.xlsx)");
         }
-        var workbook = _document.WorkbookPart ?? throw new FileRefusedException("regnearket har ingen ark");
+        WorkbookPart workbook;
         Sheet? firstSheet;
         try
         {
+            workbook = _document.WorkbookPart ?? throw new FileRefusedException("regnearket har ingen ark");
             firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
         }
-        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or InvalidDataException)
         {
             throw new FileRefusedException("regnearkets liste over ark (workbook.xml) er beskadiget");
         }

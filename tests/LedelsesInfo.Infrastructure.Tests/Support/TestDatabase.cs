@@ -20,10 +20,13 @@ public sealed class TestDatabase : IDisposable
     public string Folder { get; }
     public string ConnectionString { get; }
 
-    public LedelsesInfoDbContext NewContext()
+    public LedelsesInfoDbContext NewContext() => Open(ConnectionString);
+
+    /// <summary>A context on any SQLite database file (a copy of a test database, one a process wrote).</summary>
+    public static LedelsesInfoDbContext Open(string connectionString)
     {
         var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
-        new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString).Configure(options);
+        new DatabaseSettings(DatabaseProvider.Sqlite, connectionString).Configure(options);
         return new LedelsesInfoDbContext(options.Options);
     }
 

@@ -1,0 +1,111 @@
+using System.Text;
+using LedelsesInfo.Application.Abstractions;
+using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Import;
+using LedelsesInfo.Infrastructure.Persistence;
+using LedelsesInfo.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LedelsesInfo.Infrastructure.Tests.Import;
+
+/// <summary>The import queue on a real database: one preview or import at a time, the rest told their place in the queue.</summary>
+public sealed class ImportQueueTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private (ImportQueue Queue, ServiceProvider Services) NewQueue()
+    {
+        var services = new ServiceCollection();
+        services.AddLedelsesInfoInfrastructure(new DatabaseSettings(DatabaseProvider.Sqlite, _db.ConnectionString));
+        services.AddSingleton<IClock, FixedClock>();
+        var provider = services.BuildServiceProvider();
+        var settings = new ImportSettings(Path.Combine(_db.Folder, "staging"), 20, 10 * 1024 * 1024, TimeSpan.FromHours(1), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+        return (new ImportQueue(provider.GetRequiredService<IServiceScopeFactory>(), new FixedClock(), settings, NullLogger<ImportQueue>.Instance), provider);
+    }
+
+    private static UploadedFile File(string name, string content)
+    {
+        var bytes = Encoding.UTF8.GetBytes(content);
+        return new UploadedFile(name, bytes.Length, () => new MemoryStream(bytes));
+    }
+
+    [Fact]
+    public async Task Uploads_wait_their_turn_with_their_place_and_are_previewed_and_imported_one_at_a_time()
+    {
+        Files.Basics(_db.Folder);
+        await _db.ImportAsync(_db.Folder);
+        var (queue, services) = NewQueue();
+        await using var _ = services;
+
+        var first = await queue.StageAsync([File("goals.csv", "kpi_code;unit_id;year;target\nU2;K;2026;95\n")], "første", CancellationToken.None);
+        var second = await queue.StageAsync([File("goals.csv", "kpi_code;unit_id;year;target\nU3;K;2026;90\n")], "anden", CancellationToken.None);
+
+        // Before the worker runs, both wait: the first as number 1, the second as number 2.
+        Assert.Equal((ImportState.WaitingForPreview, 1), (queue.Find(first.Id!.Value)!.State, queue.Find(first.Id.Value)!.PlaceInQueue));
+        Assert.Equal((ImportState.WaitingForPreview, 2), (queue.Find(second.Id!.Value)!.State, queue.Find(second.Id.Value)!.PlaceInQueue));
+        Assert.Equal(2, queue.Active.Count);
+
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            await UntilAsync(queue, first.Id.Value, ImportState.Previewed);
+            await UntilAsync(queue, second.Id.Value, ImportState.Previewed);
+            await using (var db = _db.NewContext())
+            {
+                Assert.Equal(0, await db.Goals.CountAsync(g => g.Year == 2026));
+            }
+
+            Assert.Equal(1, queue.Find(first.Id.Value)!.Files.Single().RowsValid);
+            Assert.Null(queue.Confirm(first.Id.Value, strict: false, "første"));
+            Assert.Null(queue.Confirm(second.Id.Value, strict: true, "anden"));
+            await UntilAsync(queue, first.Id.Value, ImportState.Done);
+            await UntilAsync(queue, second.Id.Value, ImportState.Done);
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+
+        await using var check = _db.NewContext();
+        Assert.Equal(2, await check.Goals.CountAsync(g => g.Year == 2026));
+        var runs = await check.ImportRuns.OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(["første", "anden"], runs.TakeLast(2).Select(r => r.StartedBy));
+        Assert.All(runs.TakeLast(2), r => Assert.Equal(ImportSource.Browser, r.Source));
+        Assert.False(Directory.EnumerateDirectories(Path.Combine(_db.Folder, "staging")).Any(), "de modtagne filer blev ikke slettet efter indlæsningen");
+    }
+
+    [Fact]
+    public async Task An_upload_outside_the_limits_is_refused_in_danish_and_leaves_no_files()
+    {
+        var (queue, services) = NewQueue();
+        await using var _ = services;
+
+        var tooBig = await queue.StageAsync([File("payments.csv", new string('x', 11 * 1024 * 1024))], "a", CancellationToken.None);
+        var twice = await queue.StageAsync([File("goals.csv", "x"), File("goals.csv", "y")], "a", CancellationToken.None);
+        var none = await queue.StageAsync([], "a", CancellationToken.None);
+
+        Assert.Equal("Filerne fylder mere end de 10 MB, der kan indlæses ad gangen. Del dem op, eller brug importmappen.", tooBig.Refusal);
+        Assert.Equal("Filen 'goals.csv' er valgt to gange.", twice.Refusal);
+        Assert.Equal("Vælg mindst én fil at indlæse.", none.Refusal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_db.Folder, "staging")));
+    }
+
+    private static async Task UntilAsync(ImportQueue queue, Guid id, ImportState state)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var upload = queue.Find(id)!;
+            if (upload.State == state)
+            {
+                return;
+            }
+            Assert.False(upload.State is ImportState.Failed or ImportState.Cancelled, upload.Message);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{id} nåede ikke {state}");
+    }
+}
