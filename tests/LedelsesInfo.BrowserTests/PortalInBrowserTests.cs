@@ -35,6 +35,10 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         {
             pages.AddRange(["/Katalog/Noegletal/B1", "/Katalog/Modtagere", "/Tilgaengelighed"]);
         }
+        if (pages.Contains("/Admin/Indlaes"))
+        {
+            pages.Add("/Admin/Importfiler");
+        }
         if (pages.Contains("/Admin/Adgangslog"))
         {
             pages.Add("/Admin/Adgangslog?sag=S0000013"); // a case the demo's supervision rounds answered about, so the log has rows
@@ -174,6 +178,65 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         }
         await page.Context.CloseAsync();
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task<string[]> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        return result.EnumerateArray().Select(v => v.GetString()!).ToArray();
+    }
+
+    [BrowserFact]
+    public async Task An_administrator_uploads_sees_the_progress_and_the_preview_and_confirms_with_the_keyboard()
+    {
+        var page = await fixture.SignedInPageAsync("administrator", bypassCsp: true);
+        var folder = Directory.CreateTempSubdirectory("ledelsesinfo-upload-").FullName;
+        // 200,000 rows, every one with an amount that is not one: long enough to read that the progress shows.
+        var payments = Path.Combine(folder, "payments.csv");
+        await using (var writer = new StreamWriter(payments))
+        {
+            await writer.WriteAsync("payment_id;unit_id;function;activity_id;posted_on;amount\n");
+            for (var i = 0; i < 200_000; i++)
+            {
+                await writer.WriteAsync($"PX{i};K;5.28.21;;2026-01-05;ikke-et-beløb\n");
+            }
+        }
+        var goals = Path.Combine(folder, "goals.csv");
+        await File.WriteAllTextAsync(goals, "kpi_code;unit_id;year;target\nU2;K;2037;96\n");
+
+        await page.GotoAsync(fixture.BaseUrl + "/Admin/Indlaes");
+        await page.SetInputFilesAsync("#filer", payments);
+        await page.FocusAsync("form.import-upload button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
+        // The progress first (its script reloads the page when the preview is ready), then the preview.
+        Assert.True(await page.Locator("#import-progress[role], #import-progress").IsVisibleAsync(), "fremdriften vises ikke, mens filen læses");
+        await page.Locator("h2:text('Indlæs eller annullér')").WaitForAsync();
+        Assert.Contains("200.000", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await AxeAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "import-preview.png"), FullPage = false });
+        await page.FocusAsync("form:has(input[name=strict][value=true]) button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("text=Streng indlæsning: intet er indlæst, fordi 200.000 rækker er ugyldige").WaitForAsync();
+        await page.FocusAsync("form[action*='handler=Cancel'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
+        Assert.Contains("Indlæsningen er annulleret", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // A good file: confirmed with the keyboard, imported and recomputed in the background, the page says when it is ready.
+        await page.SetInputFilesAsync("#filer", goals);
+        await page.FocusAsync("form.import-upload button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("h2:text('Indlæs eller annullér')").WaitForAsync();
+        await page.FocusAsync("form:has(input[name=strict][value=false]) button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("text=1 række er indlæst, og de nye nøgletal er klar.").WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
+        Assert.Empty(await AxeAsync(page));
+        await page.ClickAsync("text=Se kørslen i importhistorikken");
+        Assert.Contains("goals.csv", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
     }
 
     [BrowserFact]

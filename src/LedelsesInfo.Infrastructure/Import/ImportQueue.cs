@@ -290,7 +290,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
                 }
             }
             job.Set(ImportState.Done, clock.Now, result.RowsApplied > 0
-                ? string.Create(Danish, $"{result.RowsApplied:N0} rækker er indlæst, og de nye nøgletal er klar.")
+                ? string.Create(Danish, $"{result.RowsApplied:N0} {(result.RowsApplied == 1 ? "række" : "rækker")} er indlæst, og de nye nøgletal er klar.")
                 : "Ingen rækker blev indlæst; nøgletallene er uændrede.");
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
