@@ -202,9 +202,9 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         _channel.Writer.TryWrite(job);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Before the queue runs (and before the web app listens): uploads staged by an earlier process are deleted, since their state was in that process.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Uploads staged by an earlier process cannot be confirmed any more: their state was in that process.
         if (Directory.Exists(settings.StagingFolder))
         {
             var known = _jobs.Values.Select(j => Path.GetFullPath(j.Folder)).ToHashSet();
@@ -213,6 +213,13 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
                 Delete(old);
             }
         }
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Abandoned previews expire even when no one opens the import pages again.
+        _ = SweepAsync(stoppingToken);
         try
         {
             await foreach (var job in _channel.Reader.ReadAllAsync(stoppingToken))
@@ -318,6 +325,22 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         }
     }
 
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Expire();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host stops.
+        }
+    }
+
     /// <summary>Deletes uploads previewed and left past the expiry, and forgets finished ones after a day.</summary>
     private void Expire()
     {
@@ -327,7 +350,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
             var expired = false;
             lock (job)
             {
-                if (job.State == ImportState.Previewed && now - job.ChangedAt > settings.Expiry)
+                if (job.State == ImportState.Previewed && now - job.ChangedAt >= settings.Expiry)
                 {
                     job.Set(ImportState.Cancelled, now, "Forhåndsvisningen er udløbet; intet er indlæst, og de modtagne filer er slettet. Vælg filerne igen.");
                     expired = true;

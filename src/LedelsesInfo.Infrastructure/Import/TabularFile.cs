@@ -173,10 +173,11 @@ internal sealed class CsvFile : TabularFile
     }
 
     /// <summary>
-    /// The longest header line read. A dozen column names take a few hundred characters; a line longer than this is not a
-    /// header (a 100 MB line would otherwise be held, copied and split before anything could say so).
+    /// The longest header line read: four million characters. A dozen column names take a few hundred, and even 100,000
+    /// unknown columns (ignored, with bounded warnings) fit; a longer line is not a header, and a 100 MB line would otherwise
+    /// be held, copied and split before anything could say so.
     /// </summary>
-    public const int MaxHeaderLength = 64 * 1024;
+    public const int MaxHeaderLength = 4 * 1024 * 1024;
 
     private static string PeekHeaderLine(string path, Encoding encoding)
     {

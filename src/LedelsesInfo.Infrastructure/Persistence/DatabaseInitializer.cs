@@ -67,6 +67,10 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         var recompute = await engine.RecomputeAsync(ct: ct);
         if (recompute is not null)
         {
+            if (result.RunId is { } run)
+            {
+                await importer.RecordRecomputeAsync(run, recompute.Elapsed, ct);
+            }
             logger.LogInformation("Nøgletal beregnet pr. {AsOf}: {Values} værdier, {Deadlines} frister ({Seconds} s)",
                 Danish.Date(recompute.AsOf), recompute.Values.ToString("N0", Da), recompute.Deadlines.ToString("N0", Da), recompute.Elapsed.TotalSeconds.ToString("N1", Da));
             var rounds = await new DemoReviews(db, clock).RunAsync(recompute.AsOf, seed, ct);

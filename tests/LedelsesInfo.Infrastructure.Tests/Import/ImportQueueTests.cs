@@ -17,13 +17,13 @@ public sealed class ImportQueueTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private (ImportQueue Queue, ServiceProvider Services) NewQueue()
+    private (ImportQueue Queue, ServiceProvider Services) NewQueue(TimeSpan? expiry = null)
     {
         var services = new ServiceCollection();
         services.AddLedelsesInfoInfrastructure(new DatabaseSettings(DatabaseProvider.Sqlite, _db.ConnectionString));
         services.AddSingleton<IClock, FixedClock>();
         var provider = services.BuildServiceProvider();
-        var settings = new ImportSettings(Path.Combine(_db.Folder, "staging"), 20, 10 * 1024 * 1024, TimeSpan.FromHours(1), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+        var settings = new ImportSettings(Path.Combine(_db.Folder, "staging"), 20, 10 * 1024 * 1024, expiry ?? TimeSpan.FromHours(1), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
         return (new ImportQueue(provider.GetRequiredService<IServiceScopeFactory>(), new FixedClock(), settings, NullLogger<ImportQueue>.Instance), provider);
     }
 
@@ -76,6 +76,35 @@ public sealed class ImportQueueTests : IDisposable
         Assert.Equal(["første", "anden"], runs.TakeLast(2).Select(r => r.StartedBy));
         Assert.All(runs.TakeLast(2), r => Assert.Equal(ImportSource.Browser, r.Source));
         Assert.False(Directory.EnumerateDirectories(Path.Combine(_db.Folder, "staging")).Any(), "de modtagne filer blev ikke slettet efter indlæsningen");
+    }
+
+    [Fact]
+    public async Task A_preview_left_past_its_expiry_is_cancelled_and_its_files_deleted()
+    {
+        Files.Basics(_db.Folder);
+        await _db.ImportAsync(_db.Folder);
+        var (queue, services) = NewQueue(expiry: TimeSpan.Zero);
+        await using var _ = services;
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            var staged = await queue.StageAsync([File("goals.csv", "kpi_code;unit_id;year;target\nU2;K;2026;95\n")], "a", CancellationToken.None);
+            for (var i = 0; i < 600 && queue.Find(staged.Id!.Value)!.State is not (ImportState.Cancelled or ImportState.Previewed); i++)
+            {
+                await Task.Delay(50);
+            }
+            // The clock stands still, so "past the expiry" (zero) holds at the next look.
+            var upload = queue.Find(staged.Id!.Value)!;
+
+            Assert.Equal(ImportState.Cancelled, upload.State);
+            Assert.StartsWith("Forhåndsvisningen er udløbet", upload.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_db.Folder, "staging")));
+            Assert.NotNull(queue.Confirm(staged.Id.Value, strict: false, "a"));
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 namespace LedelsesInfo.Application.Features.Imports;
 
+public sealed record ImportBatchRow(long Id, string FileName, string FileKind, DateTime StartedAt, DateTime? FinishedAt, ImportStatus Status,
+    bool Strict, string? ImportedBy, int RowsRead, int RowsApplied, int RowsRejected, string? Message);
+
 public sealed record ImportRunRow(long Id, ImportSource Source, string? StartedBy, DateTime StartedAt, DateTime? FinishedAt, bool Strict,
     int Files, int FilesRefused, int RowsApplied, int RowsRejected, double? RecomputeSeconds, IReadOnlyList<ImportBatchRow> Batches)
 {
