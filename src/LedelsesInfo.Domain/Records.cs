@@ -76,6 +76,20 @@ public sealed class ImportRowError
     public required string Reason { get; set; }
 }
 
+/// <summary>
+/// One sign-in, checked on every request (docs/security.md): signing out ends it, so a copied cookie is worth nothing
+/// afterwards, and a development sign-in whose employee has left or moved to another unit or role no longer holds.
+/// Kept in the database, so every web instance sees the same.
+/// </summary>
+public sealed class SignInSession
+{
+    public required string Id { get; set; }
+    public required string UserName { get; set; }
+    public string? EmployeeId { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+}
+
 /// <summary>Every view of person-level case data (GDPR: the citizen may ask who looked, and when).</summary>
 public sealed class AccessLogEntry
 {

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Identity.Web;
 
@@ -38,10 +39,22 @@ builder.Services.AddMediator(options =>
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
-// Sign-in cookies survive a restart: the keys live beside the database (docs/operations.md for several instances).
-builder.Services.AddDataProtection()
-    .SetApplicationName("LedelsesInfo")
-    .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeyFolder"] ?? Path.Combine(dataFolder, "keys")));
+// Sign-in cookies survive a restart and every instance reads every other's: the keys live in the database, unless a
+// key folder is configured; encrypted at rest with a certificate where one is given (docs/operations.md, "Keys").
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("LedelsesInfo");
+if (configuration["DataProtection:KeyFolder"] is { Length: > 0 } keyFolder)
+{
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+}
+else
+{
+    dataProtection.PersistKeysToDbContext<LedelsesInfoDbContext>();
+}
+if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+{
+    dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+        certificatePath, configuration["DataProtection:CertificatePassword"]));
+}
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
 // Sign-in: the development sign-in in Development (or when explicitly enabled outside Production), Entra ID otherwise.
@@ -54,7 +67,7 @@ builder.Services.AddSingleton(new SignInMode(developmentSignIn));
 if (developmentSignIn)
 {
     builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-        .AddCookie(options => ConfigureCookie(options));
+        .AddCookie(options => ConfigureCookie(options, builder.Environment.IsProduction()));
 }
 else
 {
@@ -64,7 +77,7 @@ else
     }
     builder.Services.AddAuthentication(OpenIdConnectDefaults())
         .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
-    builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, signInPath: false));
+    builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, builder.Environment.IsProduction(), signInPath: false));
     builder.Services.AddScoped<IClaimsTransformation, EntraIdClaimsTransformation>();
 }
 
@@ -112,6 +125,19 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
     options.SupportedUICultures = [danish];
 });
 
+// Behind a TLS proxy: its X-Forwarded-For/-Proto are believed from loopback and the proxies named in
+// ForwardedHeaders:KnownProxies only, so the request is https and the cookies are Secure (docs/operations.md).
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+// The antiforgery cookie is Secure as the sign-in cookie is: always in Production; elsewhere (a demo on plain http) when the request is.
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
 var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
@@ -127,6 +153,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 // Before the portal listens: the first reader's page is then as fast as the next (docs/decisions/0010).
 await Warmup.RunAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LedelsesInfo.Web.Warmup"));
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Fejl");
@@ -148,7 +175,7 @@ await app.RunAsync();
 
 static string OpenIdConnectDefaults() => Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme;
 
-static void ConfigureCookie(CookieAuthenticationOptions options, bool signInPath = true)
+static void ConfigureCookie(CookieAuthenticationOptions options, bool production, bool signInPath = true)
 {
     if (signInPath)
     {
@@ -158,9 +185,12 @@ static void ConfigureCookie(CookieAuthenticationOptions options, bool signInPath
     options.Cookie.Name = "ledelsesinfo";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+    // A server-side session behind every cookie: signing out, or leaving or moving in the employees file, ends it (Auth/Sessions.cs).
+    options.Events.OnSigningIn = Sessions.StartAsync;
+    options.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     // A signed-in user who may not open a page gets 403 and the portal's own error page, not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {

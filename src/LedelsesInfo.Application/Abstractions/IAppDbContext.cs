@@ -22,6 +22,7 @@ public interface IAppDbContext
     DbSet<DeadlineInstance> Deadlines { get; }
     DbSet<AudienceSetting> AudienceSettings { get; }
     DbSet<ImportRun> ImportRuns { get; }
+    DbSet<SignInSession> SignInSessions { get; }
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRowError> ImportRowErrors { get; }
     DbSet<AccessLogEntry> AccessLog { get; }

@@ -93,7 +93,8 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     }
 
     private static bool ChangesData(DbContext db) =>
-        db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AccessLogEntry);
+        db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not (AccessLogEntry or SignInSession or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
 
     private sealed record Pending(IDbContextTransaction? Own);
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LedelsesInfo.Infrastructure.Persistence;
 
 /// <param name="accessLog">The web app's group commit for the access log; without it (the CLI, tests) each view's lines are written at once.</param>
-public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options, AccessLogWriter? accessLog = null) : DbContext(options), IAppDbContext
+public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options, AccessLogWriter? accessLog = null) : DbContext(options), IAppDbContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>Ids from source systems: generous but bounded, so SQL Server can index them.</summary>
     internal const int IdLength = 64;
@@ -29,6 +29,9 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<DeadlineInstance> Deadlines => Set<DeadlineInstance>();
     public DbSet<AudienceSetting> AudienceSettings => Set<AudienceSetting>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    /// <summary>The keys that protect cookies and forms, shared by every web instance (docs/operations.md).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
@@ -95,7 +98,10 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         modelBuilder.ApplyConfiguration(new Configurations.ReviewCaseConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ReviewAnswerConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ActionPlanItemConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.ImportRunConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ImportBatchConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.SignInSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.ImportRowErrorConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.AccessLogEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.AccessLogCaseDayConfiguration());

@@ -518,9 +518,6 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long?>("ImportRunId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("ImportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -554,7 +551,7 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportRunId");
+                    b.HasIndex("RunId");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -628,15 +625,15 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<string>("StartedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("Strict")
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ImportRuns");
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiDefinition", b =>
@@ -1102,11 +1099,58 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.ToTable("review_templates", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ImportRun", null)
                         .WithMany("Batches")
-                        .HasForeignKey("ImportRunId");
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ImportRowError", b =>

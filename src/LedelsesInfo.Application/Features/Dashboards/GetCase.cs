@@ -15,6 +15,15 @@ public sealed record CaseDeadline(DeadlineKind Kind, int K, string SourceId, Dat
 /// <summary>One case, for its own caseworker or the team leader of its team; anyone else gets a refusal, and the attempt is logged.</summary>
 public sealed record GetCase(string CaseId) : IQuery<CaseDetails>;
 
+/// <summary>A case id is an id of at most 64 characters: anything longer is refused before it is looked up, or logged as a case.</summary>
+public sealed class GetCaseValidator : AbstractValidator<GetCase>
+{
+    public const int MaxIdLength = 64;
+
+    public GetCaseValidator() =>
+        RuleFor(q => q.CaseId).NotEmpty().MaximumLength(MaxIdLength).WithMessage($"Et sagsnummer er højst {MaxIdLength} tegn.");
+}
+
 public sealed class GetCaseHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetCase, CaseDetails>
 {
     public const string Page = "Sag";

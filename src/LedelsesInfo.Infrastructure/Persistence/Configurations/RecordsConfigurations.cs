@@ -4,6 +4,28 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LedelsesInfo.Infrastructure.Persistence.Configurations;
 
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        e.ToTable("sign_in_sessions");
+        e.Property(x => x.UserName).HasMaxLength(256);
+    }
+}
+
+/// <summary>The Data Protection key ring: a key's XML is a few kB, so it is not held to the portal's default text length.</summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        e.ToTable("data_protection_keys");
+        e.Property(x => x.FriendlyName).HasMaxLength(200);
+        e.Property(x => x.Xml).Metadata.SetMaxLength(null);
+    }
+}
+
 internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
 {
     public void Configure(EntityTypeBuilder<ImportRun> e)

@@ -14,6 +14,7 @@ public sealed class LogUdModel(SignInMode mode) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await Sessions.EndAsync(HttpContext);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         if (!mode.Development)
         {

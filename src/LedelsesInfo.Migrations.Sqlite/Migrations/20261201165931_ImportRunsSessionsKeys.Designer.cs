@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LedelsesInfo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedelsesInfoDbContext))]
-    [Migration("20261201162053_ImportRuns")]
-    partial class ImportRuns
+    [Migration("20261201165931_ImportRunsSessionsKeys")]
+    partial class ImportRunsSessionsKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -510,9 +510,6 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ImportRunId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ImportedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -546,7 +543,7 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportRunId");
+                    b.HasIndex("RunId");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -616,7 +613,7 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StartedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Strict")
@@ -624,7 +621,7 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ImportRuns");
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.KpiDefinition", b =>
@@ -1080,11 +1077,56 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("review_templates", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ImportRun", null)
                         .WithMany("Batches")
-                        .HasForeignKey("ImportRunId");
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ImportRowError", b =>
