@@ -41,6 +41,8 @@ public sealed class ReviewTemplate
     public int Version { get; set; }
     public required string Name { get; set; }
     public bool IsDefault { get; set; }
+    /// <summary>The unit whose leader made the copy and may change it; null for the municipality's default, which only administrators change.</summary>
+    public string? OwnerUnitId { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public List<ReviewQuestion> Questions { get; set; } = [];

@@ -17,7 +17,7 @@ public sealed class CopyTemplateHandler(IAppDbContext db, ICurrentUser user, ICl
             ?? throw new ValidationException("Skabelonen findes ikke.");
         var copy = new ReviewTemplate
         {
-            FamilyKey = Guid.NewGuid().ToString("N"), Version = 1, Name = command.Name.Trim(), CreatedAt = clock.Now, CreatedBy = user.UserName,
+            FamilyKey = Guid.NewGuid().ToString("N"), Version = 1, Name = command.Name.Trim(), OwnerUnitId = user.Audience == Audience.Administrator ? null : user.UnitId, CreatedAt = clock.Now, CreatedBy = user.UserName,
             Questions = source.Questions.OrderBy(q => q.Order).Select(q => new ReviewQuestion { Order = q.Order, Text = q.Text, FocusArea = q.FocusArea, KpiCode = q.KpiCode, Local = q.Local }).ToList(),
         };
         db.ReviewTemplates.Add(copy);

@@ -24,6 +24,7 @@ public sealed class UpdateTemplateHandler(IAppDbContext db, ICurrentUser user, I
         await TemplateRules.EnsureLeaderAsync(db, user, clock, ct);
         var template = await db.ReviewTemplates.Include(t => t.Questions).SingleOrDefaultAsync(t => t.Id == command.TemplateId, ct)
             ?? throw new ValidationException("Skabelonen findes ikke.");
+        await TemplateRules.EnsureMayChangeAsync(db, user, clock, template, ct);
         var known = template.Questions.Select(q => q.Text).ToHashSet();
         var questions = command.Questions.Select((q, i) => new ReviewQuestion
         {
@@ -34,7 +35,7 @@ public sealed class UpdateTemplateHandler(IAppDbContext db, ICurrentUser user, I
             var latest = await db.ReviewTemplates.Where(t => t.FamilyKey == template.FamilyKey).MaxAsync(t => t.Version, ct);
             var next = new ReviewTemplate
             {
-                FamilyKey = template.FamilyKey, Version = latest + 1, Name = template.Name, IsDefault = template.IsDefault, CreatedAt = clock.Now, CreatedBy = user.UserName, Questions = questions,
+                FamilyKey = template.FamilyKey, Version = latest + 1, Name = template.Name, IsDefault = template.IsDefault, OwnerUnitId = template.OwnerUnitId, CreatedAt = clock.Now, CreatedBy = user.UserName, Questions = questions,
             };
             db.ReviewTemplates.Add(next);
             await db.SaveChangesAsync(ct);

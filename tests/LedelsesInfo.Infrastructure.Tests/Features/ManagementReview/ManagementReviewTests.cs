@@ -44,6 +44,8 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
 
     private User Leader => new(Audience.TeamLeader, _team, _leader, "leder@test.dk");
 
+    private static User Administrator => new(Audience.Administrator, null, "ADM", "admin@test.dk");
+
     private async Task<List<long>> PlanAndDrawAsync(ReviewMode mode = ReviewMode.Dialogue, int size = 5)
     {
         await using var db = _db.NewContext();
@@ -182,7 +184,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var old = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == round.TemplateId).OrderBy(q => q.Order).ToListAsync();
         var edited = old.Select(q => new TemplateQuestion(q.Text, q.FocusArea, q.KpiCode)).Append(new TemplateQuestion("Er søskende inddraget?", "Lokalt", null)).ToList();
 
-        var newId = await _db.SendAsync<long>(new UpdateTemplate(round.TemplateId, edited), Leader, new Clock());
+        var newId = await _db.SendAsync<long>(new UpdateTemplate(round.TemplateId, edited), Administrator, new Clock());
 
         Assert.NotEqual(round.TemplateId, newId);
         var next = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).SingleAsync(t => t.Id == newId);
@@ -193,6 +195,27 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         // A new year's rounds use the new version.
         var nextYear = await _db.SendAsync<IReadOnlyList<long>>(new PlanYear(2026, 1), Leader, new Clock());
         Assert.Equal(newId, (await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.Id == nextYear[0])).TemplateId);
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_changes_the_default_template_and_a_leader_changes_only_the_own_units_copy()
+    {
+        await using var db = _db.NewContext();
+        var standard = await db.ReviewTemplates.AsNoTracking().Include(t => t.Questions).SingleAsync(t => t.IsDefault);
+        var questions = standard.Questions.OrderBy(q => q.Order).Select(q => new TemplateQuestion(q.Text + " (rettet)", q.FocusArea, q.KpiCode)).ToList();
+        var otherLeader = new User(Audience.TeamLeader, _otherTeam, "X", "anden@test.dk");
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.SendAsync<long>(new UpdateTemplate(standard.Id, questions), Leader, new Clock()));
+        Assert.StartsWith("Du har ikke adgang til at rette kommunens standardskabelon; kopiér den", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(standard.Questions.Select(q => q.Text).Order(), (await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == standard.Id).Select(q => q.Text).ToListAsync()).Order());
+        Assert.Equal(1, await db.AccessLog.CountAsync(e => e.Action == "nægtet" && e.UserName == "leder@test.dk"));
+
+        var copy = await _db.SendAsync<long>(new CopyTemplate(standard.Id, "Team 1's skabelon"), Leader, new Clock());
+        Assert.Equal(copy, await _db.SendAsync<long>(new UpdateTemplate(copy, questions), Leader, new Clock()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.SendAsync<long>(new UpdateTemplate(copy, questions), otherLeader, new Clock()));
+        var views = await _db.SendAsync<IReadOnlyList<TemplateSummary>>(new GetTemplates(), Leader, new Clock());
+        Assert.Equal((false, true), (views.Single(t => t.IsDefault).MayChange, views.Single(t => t.Id == copy).MayChange));
+        await _db.SendAsync<long>(new UpdateTemplate(standard.Id, questions), Administrator, new Clock());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LedelsesInfo.Migrations.SqlServer.Migrations
+namespace LedelsesInfo.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ImportRunsSessionsKeys : Migration
@@ -11,20 +11,27 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "OwnerUnitId",
+                table: "review_templates",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "RunId",
                 table: "import_batches",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,18 +42,18 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 name: "import_runs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    StartedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Strict = table.Column<bool>(type: "bit", nullable: false),
-                    Files = table.Column<int>(type: "int", nullable: false),
-                    RowsApplied = table.Column<int>(type: "int", nullable: false),
-                    RowsRejected = table.Column<int>(type: "int", nullable: false),
-                    FilesRefused = table.Column<int>(type: "int", nullable: false),
-                    RecomputeSeconds = table.Column<double>(type: "float", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Strict = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsApplied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsRejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesRefused = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecomputeSeconds = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -57,11 +64,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                 name: "sign_in_sessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    EmployeeId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EmployeeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -101,6 +108,10 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_import_batches_RunId",
                 table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerUnitId",
+                table: "review_templates");
 
             migrationBuilder.DropColumn(
                 name: "RunId",
