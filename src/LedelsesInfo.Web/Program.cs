@@ -191,11 +191,12 @@ static void ConfigureCookie(CookieAuthenticationOptions options, bool production
     // A server-side session behind every cookie: signing out, or leaving or moving in the employees file, ends it (Auth/Sessions.cs).
     options.Events.OnSigningIn = Sessions.StartAsync;
     options.Events.OnValidatePrincipal = Sessions.ValidateAsync;
-    // A signed-in user who may not open a page gets 403 and the portal's own error page, not a redirect.
-    options.Events.OnRedirectToAccessDenied = context =>
+    // A signed-in user who may not open a page gets 403 and the portal's own error page, not a redirect; the attempt is
+    // logged as the error page says, with the page asked for (and the case, on a case's page).
+    options.Events.OnRedirectToAccessDenied = async context =>
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        await PolicyRefusals.LogAsync(context.HttpContext);
     };
 }
 

@@ -12,8 +12,12 @@ public abstract class DashboardPage : PageModel
     /// <summary>The tables of the page, computed for the request's own parameters (and so its own scope).</summary>
     protected abstract Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct);
 
+    /// <summary>The table being exported, for the query to log as exported only the cases in it (null on a page view).</summary>
+    protected string? ExportTable { get; private set; }
+
     public async Task<IActionResult> OnGetExportAsync(string table, string format, CancellationToken ct)
     {
+        ExportTable = table ?? "";
         var data = (await TablesAsync(ct)).FirstOrDefault(t => t.Name == table);
         if (data is null)
         {

@@ -7,15 +7,27 @@ public static class AccessLog
     public const string Exported = "eksporteret";
     public const string Denied = "nægtet";
 
+    /// <summary>The longest case id: anything longer is not one (a crafted URL), and is not written as one.</summary>
+    public const int MaxCaseIdLength = 64;
+
+    /// <summary>The longest page text kept (the column's length).</summary>
+    private const int MaxPageLength = 400;
+
+    /// <summary>One line per distinct case id. An id longer than a case id can be is left out; a refusal with no case logs one line without.</summary>
     public static async Task WriteAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string action, IEnumerable<string?> caseIds, CancellationToken ct)
     {
-        await db.AppendAccessLogAsync(clock.Now, user.UserName, user.EmployeeId, page, action, caseIds.Distinct().ToList(), ct);
+        ArgumentNullException.ThrowIfNull(page);
+        var ids = caseIds.Where(id => id is null || id.Length <= MaxCaseIdLength).Distinct().ToList();
+        await db.AppendAccessLogAsync(clock.Now, user.UserName, user.EmployeeId, page.Length > MaxPageLength ? page[..MaxPageLength] : page, action, ids, ct);
     }
 
-    /// <summary>Logs a refused attempt and throws: the caller answers 403.</summary>
+    /// <summary>
+    /// Logs a refused attempt with what was asked for ("Team: teamet T12", the case id when it was a case) and throws: the
+    /// caller answers 403.
+    /// </summary>
     public static async Task<Exception> DenyAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string? caseId, string what, CancellationToken ct)
     {
-        await WriteAsync(db, user, clock, page, Denied, [caseId], ct);
+        await WriteAsync(db, user, clock, $"{page}: {what}", Denied, [caseId is { Length: <= MaxCaseIdLength } ? caseId : null], ct);
         return new AccessDeniedException($"Du har ikke adgang til {what}. {Scope(user.Audience)}");
     }
 

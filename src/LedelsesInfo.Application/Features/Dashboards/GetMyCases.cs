@@ -15,13 +15,16 @@ public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, 
 /// follow-up cadence, what is missing, and the caseworker's own compliance against the team's. Every case shown is logged,
 /// each time the answer is served (<see cref="IShowsCases"/>).
 /// </summary>
-public sealed record GetMyCases(DateOnly? AsOf = null, bool Export = false) : IQuery<MyCases>, ICachedQuery
+public sealed record GetMyCases(DateOnly? AsOf = null, string? Export = null) : IQuery<MyCases>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Person;
 }
 
 public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>
 {
+    /// <summary>The caseworker's cases: the one table of the page that names cases.</summary>
+    public const string CasesTableName = "mine-sager";
+
     public const string Page = "Sagsbehandler: mine sager";
 
     public async ValueTask<MyCases> Handle(GetMyCases query, CancellationToken ct)
@@ -51,7 +54,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
                 Missing(activities.Where(a => a.CaseId == c.Id).ToList(), events, deadlines.Where(d => d.CaseId == c.Id).ToList(), day));
         }).ToList();
 
-        var table = new TableData("mine-sager", $"Mine åbne sager pr. {Danish.Date(day)}",
+        var table = new TableData(CasesTableName, $"Mine åbne sager pr. {Danish.Date(day)}",
             [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
             result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? Danish.Name(k) : "Ingen", r.NextDue,
                 string.Join(", ", r.Activities.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
@@ -71,7 +74,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var summary = mine.Count == 0 ? $"Du har ingen frister i de 12 uger {window.Name}."
             : $"I de 12 uger {window.Name} har du overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
         return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary,
-            new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, ids));
+            new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported, query.Export is null or CasesTableName ? ids : []));
     }
 
     private static int Age(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);

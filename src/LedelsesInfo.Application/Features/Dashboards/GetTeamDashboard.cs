@@ -29,13 +29,16 @@ public sealed record TeamDashboard(
 /// every case shown is written to the access log each time the answer is served (<see cref="IShowsCases"/>).
 /// </summary>
 public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null, DateOnly? AsOf = null,
-    string? Caseworker = null, string? Kind = null, string? Sort = null, bool Export = false) : IQuery<TeamDashboard>, ICachedQuery
+    string? Caseworker = null, string? Kind = null, string? Sort = null, string? Export = null) : IQuery<TeamDashboard>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Unit;
 }
 
 public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
 {
+    /// <summary>The deadline list: the one table of the team's page that names cases.</summary>
+    public const string DeadlineTableName = "frister";
+
     public const string Page = "Teamleder: ugens frister";
 
     public async ValueTask<TeamDashboard> Handle(GetTeamDashboard query, CancellationToken ct)
@@ -82,7 +85,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             _ => rows.OrderBy(r => r.Due).ThenBy(r => r.CaseId, StringComparer.Ordinal),
         }).ToList();
 
-        var deadlineTable = new TableData("frister", $"Frister overskredet eller inden for 14 dage, {Danish.Name(period)}",
+        var deadlineTable = new TableData(DeadlineTableName, $"Frister overskredet eller inden for 14 dage, {Danish.Name(period)}",
             [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
             rows.Select(r => (object?[])[r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
 
@@ -148,7 +151,9 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
 
         return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
             compliance, chart, summary, caseload, figures,
-            new CaseAccess(Page, query.Export ? AccessLog.Exported : AccessLog.Shown, rows.Select(r => r.CaseId).Distinct().ToList()));
+            // A view logs the cases on the page; an export only those in the exported table (the deadlines; the others name none).
+            new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported,
+                query.Export is null or DeadlineTableName ? rows.Select(r => r.CaseId).Distinct().ToList() : []));
     }
 
     private static string Format(DateOnly day) => day.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));

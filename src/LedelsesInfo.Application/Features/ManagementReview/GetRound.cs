@@ -12,11 +12,18 @@ public sealed record RoundCaseView(long Id, string CaseId, string CaseworkerId, 
 public sealed record RoundView(RoundInfo Round, string TeamName, TemplateRef Template, IReadOnlyList<QuestionView> Questions, IReadOnlyList<RoundCaseView> Cases,
     IReadOnlyList<QuestionResult> Results, IReadOnlyList<RoundActionPlan> ActionPlans, TableData ResultTable);
 
-/// <summary>One round as its team leader sees it: the cases and why, every answer, the results per question, the action plans.</summary>
-public sealed record GetRound(long RoundId) : IQuery<RoundView>;
+/// <summary>
+/// One round as its team leader sees it: the cases and why, every answer, the results per question, the action plans.
+/// Every case the page shows is logged, the swapped-out ones too; <paramref name="ExportTable"/> "svar" (the answers) logs
+/// the cases in it as exported, another table (the results per question) no case.
+/// </summary>
+public sealed record GetRound(long RoundId, string? ExportTable = null) : IQuery<RoundView>;
 
 public sealed class GetRoundHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetRound, RoundView>
 {
+    /// <summary>The round's table of answers, one row per case and question: the one export of the round that names cases.</summary>
+    public const string AnswersTable = "svar";
+
     public async ValueTask<RoundView> Handle(GetRound query, CancellationToken ct)
     {
         var round = await RoundRules.LeaderRoundAsync(db, user, clock, query.RoundId, ct, allowSignedOff: true);
@@ -29,7 +36,13 @@ public sealed class GetRoundHandler(IAppDbContext db, ICurrentUser user, IClock 
         var team = await db.OrgUnits.Where(u => u.Id == round.TeamId).Select(u => u.Name).SingleAsync(ct);
         var views = cases.Select(c => new RoundCaseView(c.Id, c.CaseId, c.CaseworkerId, names.GetValueOrDefault(c.CaseworkerId, c.CaseworkerId), c.ActivityKind, c.Reason, c.Swapped, c.SwapReason,
             answers.Where(a => a.ReviewCaseId == c.Id).ToDictionary(a => (a.QuestionId, a.Stage), AnswerView.Of))).ToList();
-        await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, AccessLog.Shown, cases.Where(c => !c.Swapped).Select(c => c.CaseId), ct);
+        var logged = query.ExportTable switch
+        {
+            null => (AccessLog.Shown, cases.Select(c => c.CaseId)),
+            AnswersTable => (AccessLog.Exported, cases.Where(c => !c.Swapped).Select(c => c.CaseId)),
+            _ => (AccessLog.Exported, Enumerable.Empty<string>()),
+        };
+        await AccessLog.WriteAsync(db, user, clock, RoundRules.Page, logged.Item1, logged.Item2, ct);
         var results = await ReviewResults.ForRoundsAsync(db, [round], questions, ct);
         var plans = await db.ActionPlans.AsNoTracking().Where(p => p.RoundId == round.Id).OrderBy(p => p.ByWhen)
             .Select(p => new RoundActionPlan(p.Id, p.QuestionId, p.What, p.Who, p.ByWhen)).ToListAsync(ct);

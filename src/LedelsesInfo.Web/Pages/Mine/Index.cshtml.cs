@@ -15,13 +15,13 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cases = await mediator.Send(new GetMyCases(AsOf), ct);
-        Reviews = await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct);
+        Reviews = (await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct)).Reviews;
         return Page();
     }
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
-        var d = await mediator.Send(new GetMyCases(AsOf, Export: true), ct);
+        var d = await mediator.Send(new GetMyCases(AsOf, Export: ExportTable), ct);
         return [d.Table, d.Compliance];
     }
 }

@@ -18,16 +18,16 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Dashboard = await mediator.Send(Query(export: false), ct);
+        Dashboard = await mediator.Send(Query(export: null), ct);
         return Page();
     }
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
-        var d = await mediator.Send(Query(export: true), ct);
+        var d = await mediator.Send(Query(export: ExportTable), ct);
         return [d.DeadlineTable, d.Compliance, d.Caseload, d.Figures];
     }
 
-    private GetTeamDashboard Query(bool export) =>
+    private GetTeamDashboard Query(string? export) =>
         new(Team, Week, AsOf, string.IsNullOrEmpty(Caseworker) ? null : Caseworker, string.IsNullOrEmpty(Kind) ? null : Kind, Sort, export);
 }

@@ -42,8 +42,8 @@ public sealed class RundeModel(IMediator mediator) : DashboardPage
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
-        var view = await mediator.Send(new GetRound(Id), ct);
-        var answers = new TableData("svar", $"Svar {view.TeamName} {view.Round.Quarter}. kvartal {view.Round.Year}",
+        var view = await mediator.Send(new GetRound(Id, ExportTable), ct);
+        var answers = new TableData(GetRoundHandler.AnswersTable, $"Svar {view.TeamName} {view.Round.Quarter}. kvartal {view.Round.Year}",
             [new("Sag"), new("Sagsbehandler"), new("Spørgsmål"), new("Hvem svarede"), new("Svar"), new("Bemærkning")],
             view.Cases.Where(c => !c.Swapped).SelectMany(c => c.Answers.Values.OrderBy(a => a.QuestionId).ThenBy(a => a.Stage).Select(a => (object?[])[c.CaseId, c.CaseworkerName,
                 view.Questions.FirstOrDefault(q => q.Id == a.QuestionId)?.Text, a.Stage == AnswerStage.Leader ? "Leder" : "Sagsbehandler", Danish.Name(a.Value), a.Comment])).ToList());

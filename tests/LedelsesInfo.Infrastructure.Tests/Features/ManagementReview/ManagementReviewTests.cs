@@ -110,6 +110,18 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         Assert.NotEqual(swap.CaseId, added.CaseId);
         Assert.StartsWith($"Erstatter {swap.CaseId}:", added.Reason, StringComparison.Ordinal);
         Assert.Equal(5, await db.ReviewCases.CountAsync(c => c.RoundId == rounds[1] && !c.Swapped));
+
+        // The round's page shows the swapped-out case too, so it is logged with the others; its export of answers logs as exported.
+        var before = await db.AccessLog.CountAsync();
+        await _db.SendAsync<RoundView>(new GetRound(rounds[1]), Leader, new Clock());
+        var shown = await db.AccessLog.Where(a => a.Action == "vist").OrderByDescending(a => a.Id).Take(6).Select(a => a.CaseId).ToListAsync();
+        Assert.Equal(6, await db.AccessLog.CountAsync() - before);
+        Assert.Contains(swap.CaseId, shown);
+        await _db.SendAsync<RoundView>(new GetRound(rounds[1], GetRoundHandler.AnswersTable), Leader, new Clock());
+        Assert.Equal(5, await db.AccessLog.CountAsync(a => a.Action == "eksporteret"));
+        Assert.False(await db.AccessLog.AnyAsync(a => a.Action == "eksporteret" && a.CaseId == swap.CaseId));
+        await _db.SendAsync<RoundView>(new GetRound(rounds[1], "tilsyn"), Leader, new Clock());
+        Assert.Equal(5, await db.AccessLog.CountAsync(a => a.Action == "eksporteret"));
     }
 
     [Fact]
@@ -251,7 +263,7 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((AnswerStage.Caseworker, ReviewAnswerValue.Partly), (own.Stage, own.Value));
         Assert.Equal((AnswerStage.Leader, ReviewAnswerValue.No), (leader.Stage, leader.Value));
-        var mine = await _db.SendAsync<IReadOnlyList<MyReview>>(new GetMyReviews(), caseworker);
+        var mine = (await _db.SendAsync<MyReviews>(new GetMyReviews(), caseworker)).Reviews;
         Assert.Contains(mine, m => m.CaseId == reviewCase.CaseId && !m.AwaitsMyAnswers);
     }
 

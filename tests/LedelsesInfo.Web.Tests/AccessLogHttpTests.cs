@@ -1,0 +1,97 @@
+using System.Net;
+using LedelsesInfo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LedelsesInfo.Web.Tests;
+
+/// <summary>The access log through real requests: every case shown or exported is logged with the right action, refusals with what was asked, and nothing else.</summary>
+public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<List<Domain.AccessLogEntry>> LinesAfterAsync(long id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().AccessLog.AsNoTracking().Where(a => a.Id > id).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    private async Task<long> LastIdAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().AccessLog.MaxAsync(a => (long?)a.Id) ?? 0;
+    }
+
+    [Fact]
+    public async Task A_refusal_by_role_is_logged_with_the_page_asked_for_as_the_error_page_says()
+    {
+        using var caseworker = await SignIn.AsAsync(factory, "sagsbehandler");
+        var before = await LastIdAsync();
+
+        var response = await caseworker.GetAsync("/Admin/Adgangslog?sag=S0000001");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Forsøget er registreret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal(("nægtet", "Adgang nægtet af rollen: /Admin/Adgangslog?sag=S0000001", null), (line.Action, line.Page, line.CaseId));
+    }
+
+    [Fact]
+    public async Task A_refusal_for_another_team_names_the_team_asked_for()
+    {
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+        var own = await db.Employees.Where(e => e.Role == Domain.EmployeeRole.TeamLeader).OrderBy(e => e.Name).Select(e => e.UnitId).ToListAsync();
+        var other = await db.OrgUnits.Where(u => u.Level == Domain.UnitLevel.Team && !own.Contains(u.Id)).Select(u => u.Id).FirstOrDefaultAsync()
+            ?? await db.OrgUnits.Where(u => u.Level == Domain.UnitLevel.Team).OrderByDescending(u => u.Id).Select(u => u.Id).FirstAsync();
+        var before = await LastIdAsync();
+
+        var response = await leader.GetAsync($"/Team?team={other}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal("nægtet", line.Action);
+        Assert.EndsWith($"teamet {other}", line.Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_logs_only_the_cases_in_the_exported_table_as_exported()
+    {
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+        await leader.GetStringAsync("/Team");
+
+        var before = await LastIdAsync();
+        var caseload = await leader.GetAsync("/Team?handler=Export&table=sagstal&format=csv");
+        Assert.Equal(HttpStatusCode.OK, caseload.StatusCode);
+        Assert.Empty(await LinesAfterAsync(before));
+
+        var deadlines = await leader.GetAsync("/Team?handler=Export&table=frister&format=csv");
+        var csv = await deadlines.Content.ReadAsStringAsync();
+        var lines = await LinesAfterAsync(before);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Equal("eksporteret", l.Action));
+        Assert.All(lines, l => Assert.Contains(l.CaseId!, csv, StringComparison.Ordinal));
+        Assert.Equal(lines.Count, lines.Select(l => l.CaseId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_caseworkers_page_logs_the_cases_of_the_supervision_rounds_it_shows_closed_ones_too()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+        var page = await factory.NewClient().GetStringAsync("/Konto/LogInd");
+        var caseworkers = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Match(page, "<select[^>]*id=\"bruger-sagsbehandler\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var reviewed = await (from c in db.ReviewCases join k in db.Cases on c.CaseId equals k.Id where !c.Swapped && k.ClosedOn != null select c.CaseworkerId).Distinct().ToListAsync();
+        var index = caseworkers.FindIndex(reviewed.Contains);
+        Assert.True(index >= 0, "ingen sagsbehandler har en lukket sag i et ledelsestilsyn");
+        var closed = await (from c in db.ReviewCases join k in db.Cases on c.CaseId equals k.Id where !c.Swapped && k.ClosedOn != null && c.CaseworkerId == caseworkers[index] select c.CaseId).FirstAsync();
+        using var caseworker = await SignIn.AsAsync(factory, "sagsbehandler", index);
+        var before = await LastIdAsync();
+
+        var mine = await caseworker.GetStringAsync("/Mine");
+
+        Assert.Contains(closed, mine, StringComparison.Ordinal);
+        var lines = await LinesAfterAsync(before);
+        Assert.Contains(lines, l => l.CaseId == closed && l.Action == "vist");
+        Assert.Equal(lines.Count, lines.Select(l => (l.CaseId, l.Page)).Distinct().Count());
+    }
+}
