@@ -23,6 +23,9 @@ internal sealed class CommandLine
               Beregner og skriver alle nøgletal som CSV (kpi_code;unit_id;period;numerator;denominator;value).
           migrate
               Opretter eller opdaterer databasen.
+          prune-access-log [--days N]
+              Sletter linjer i adgangsloggen, der er ældre end N dage (standard AccessLog:RetentionDays, ellers 5 år;
+              mindst 183 dage).
 
         Database: --Database:Provider=Sqlite|SqlServer --ConnectionStrings:Default="..."
                   (eller miljøvariablerne Database__Provider og ConnectionStrings__Default)

@@ -87,6 +87,23 @@ switch (command.Name)
         ReportPeakMemory();
         return result.ExitCode;
     }
+    case "prune-access-log":
+    {
+        var days = command.Option("days") is { } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1
+            : configuration.GetValue("AccessLog:RetentionDays", AccessLogRetention.DefaultDays);
+        if (days < AccessLogRetention.MinimumDays)
+        {
+            Console.Error.WriteLine($"Adgangsloggen skal gemmes i mindst {AccessLogRetention.MinimumDays} dage (et halvt år); --days skal være et helt tal på mindst {AccessLogRetention.MinimumDays}.");
+            return 2;
+        }
+        await using var services = BuildServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var pruned = await scope.ServiceProvider.GetRequiredService<AccessLogRetention>().PruneAsync(days);
+        Console.WriteLine($"Adgangsloggen før {pruned.Before:yyyy-MM-dd} er slettet: {pruned.Lines:N0} linjer og {pruned.Days:N0} sagsdage.");
+        return 0;
+    }
     case "recompute":
     case "export-kpis":
     {

@@ -186,7 +186,57 @@ public sealed class AccessLogTests : IDisposable
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S1"), leader, new Clock(Morning.AddDays(1))));
 
-        Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page && e.CaseId == "S1"));
+        Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page + ": adgangsloggen" && e.CaseId == "S1"));
+    }
+
+    [Fact]
+    public async Task A_citizens_request_lists_every_look_at_the_childs_cases_in_the_period_by_unit_without_names_and_is_logged()
+    {
+        Files.Basics(database.Folder);
+        Files.Csv(database.Folder, "cases.csv", """
+            case_id;child_id;birth_date;team_id;caseworker_id;opened_on;closed_on
+            S1;B7;2015-01-01;T1;M1;2024-01-01;
+            S2;B7;2015-01-01;T2;M3;2025-01-01;2025-06-30
+            S3;B8;2016-01-01;T1;M1;2024-01-01;
+            """);
+        await database.ImportAsync(database.Folder);
+        await using (var db = Context())
+        {
+            await db.AppendAccessLogAsync(Morning, "anne@test.dk", "M1", "Mine sager", "vist", ["S1", "S3"], default);
+            await db.AppendAccessLogAsync(Morning.AddDays(1), "carla@test.dk", "M3", "Sag", "vist", ["S2"], default);
+            await db.AppendAccessLogAsync(Morning.AddDays(-400), "anne@test.dk", "M1", "Mine sager", "vist", ["S1"], default); // before the period
+        }
+        var admin = new User(Audience.Administrator);
+
+        var report = await database.SendAsync<ChildAccessReport>(new GetChildAccess(" B7 ", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), admin, new Clock(Morning.AddDays(3)));
+
+        Assert.Equal(["S1", "S2"], report.CaseIds);
+        Assert.Equal([(Morning, "S1", "Team 1"), (Morning.AddDays(1), "S2", "Team 2")], report.Rows.Select(r => (r.At, r.CaseId, r.Unit)));
+        Assert.DoesNotContain(report.Table.Rows.SelectMany(r => r), v => v is string t && (t.Contains("anne", StringComparison.Ordinal) || t.Contains("Anne", StringComparison.Ordinal) || t == "M1"));
+        await using var check = Context();
+        Assert.Equal(2, await check.AccessLog.CountAsync(l => l.Page == GetChildAccessHandler.Page && l.Action == "opslag" && l.UserName == "admin@test.dk"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => database.SendAsync<ChildAccessReport>(new GetChildAccess("B7"), new User(Audience.Management, "leder@test.dk"), new Clock(Morning)));
+    }
+
+    [Fact]
+    public async Task Pruning_deletes_the_log_and_its_days_older_than_the_retention_and_refuses_less_than_half_a_year()
+    {
+        await using (var db = Context())
+        {
+            await db.AppendAccessLogAsync(DateTime.Today.AddDays(-400), "sb@test.dk", "M1", "Mine sager", "vist", ["S1", "S2"], default);
+            await db.AppendAccessLogAsync(DateTime.Today.AddDays(-10), "sb@test.dk", "M1", "Mine sager", "vist", ["S1"], default);
+        }
+
+        var (refused, message) = await CliProcess.RunAsync(null, "prune-access-log", "--days", "30", $"--ConnectionStrings:Default={database.ConnectionString}");
+        var (exit, output) = await CliProcess.RunAsync(null, "prune-access-log", "--days", "365", $"--ConnectionStrings:Default={database.ConnectionString}");
+
+        Assert.Equal(2, refused);
+        Assert.Contains("mindst 183 dage", message, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("2 linjer og 2 sagsdage", output, StringComparison.Ordinal);
+        await using var check = Context();
+        Assert.Equal(["S1"], await check.AccessLog.Select(l => l.CaseId).ToListAsync());
+        Assert.Equal(1, await check.AccessLogCaseDays.CountAsync());
     }
 
     [Fact]

@@ -94,4 +94,32 @@ public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains(lines, l => l.CaseId == closed && l.Action == "vist");
         Assert.Equal(lines.Count, lines.Select(l => (l.CaseId, l.Page)).Distinct().Count());
     }
+
+    [Fact]
+    public async Task The_administrator_answers_a_citizens_request_for_a_child_with_units_not_names_as_a_page_and_a_spreadsheet()
+    {
+        using var caseworker = await SignIn.AsAsync(factory, "sagsbehandler");
+        var caseId = System.Text.RegularExpressions.Regex.Match(await caseworker.GetStringAsync("/Mine"), @"href=""/Sag/(S\d{7})""").Groups[1].Value;
+        await caseworker.GetStringAsync("/Sag/" + caseId);
+        string child, unit, name;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+            child = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ChildId).SingleAsync();
+            var me = await db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseworkerId).SingleAsync();
+            (unit, name) = await (from e in db.Employees join u in db.OrgUnits on e.UnitId equals u.Id where e.Id == me select new ValueTuple<string, string>(u.Name, e.Name)).SingleAsync();
+        }
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Adgangslog?barn={child}"));
+        var xlsx = await admin.GetAsync($"/Admin/Adgangslog?handler=Indsigt&barn={child}");
+
+        Assert.Contains($"Indsigt i logning: barn {child}", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{caseId}</td><td>{unit}</td><td>Sag</td><td>vist</td>", page, StringComparison.Ordinal);
+        var report = page[page.IndexOf("Indsigt i logning", StringComparison.Ordinal)..];
+        Assert.DoesNotContain(name, report, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", xlsx.Headers.CacheControl!.ToString());
+    }
 }

@@ -75,6 +75,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /Admin/Importkoersler"] = [A],
         ["GET /Admin/Importkoersel"] = [A],
         ["GET /Admin/Adgangslog"] = [A],
+        ["GET /Admin/Adgangslog?handler=Indsigt"] = [A],
     };
 
     [Fact]

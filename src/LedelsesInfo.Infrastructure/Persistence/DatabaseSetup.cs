@@ -86,6 +86,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<KeyFigures.KpiEngine>();
         services.AddScoped<KeyFigures.KpiExport>();
+        services.AddScoped<AccessLogRetention>();
         return services;
     }
 
