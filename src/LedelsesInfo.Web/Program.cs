@@ -146,7 +146,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     await initializer.MigrateAsync();
     if (configuration.GetValue("Demo:SeedOnEmptyDatabase", false))
     {
-        await initializer.SeedDemoIfEmptyAsync(Path.Combine(dataFolder, "demo"), configuration.GetValue("Demo:Seed", 1));
+        await initializer.SeedDemoIfEmptyAsync(Path.Combine(dataFolder, "demo"), configuration.GetValue("Demo:Seed", 1),
+            profile: LedelsesInfo.Infrastructure.DemoData.DemoProfile.Named(configuration["Demo:Profile"] ?? "demo"));
     }
     await initializer.CompleteRecomputeAsync();
 }

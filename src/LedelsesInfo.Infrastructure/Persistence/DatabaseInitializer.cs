@@ -48,7 +48,7 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
     }
 
     /// <summary>Generates the demo profile into <paramref name="folder"/> and imports it through the ordinary importer.</summary>
-    public async Task<ImportResult?> SeedDemoIfEmptyAsync(string folder, int seed = 1, CancellationToken ct = default)
+    public async Task<ImportResult?> SeedDemoIfEmptyAsync(string folder, int seed = 1, DemoProfile? profile = null, CancellationToken ct = default)
     {
         if (await db.OrgUnits.AnyAsync(ct))
         {
@@ -57,7 +57,7 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
         var to = DemoGenerator.DefaultTo(clock.Today);
         // The log's formatter writes values the invariant way ("11/30/2026"); the portal's log is Danish, so values go in written.
         logger.LogInformation("Tom database: genererer demokommunen (til og med {To}) i {Folder}", Danish.Date(to), folder);
-        var summary = new DemoGenerator(DemoProfile.Demo, seed, to).WriteTo(folder);
+        var summary = new DemoGenerator(profile ?? DemoProfile.Demo, seed, to).WriteTo(folder);
         logger.LogInformation("Demodata skrevet: {Rows} rækker. Indlæser …", summary.RowsPerFile.Values.Sum().ToString("N0", Da));
         var result = await importer.ImportAsync([folder], new ImportOptions(ImportedBy: "demodata"), ct);
         foreach (var file in result.Files)

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Hosting;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace LedelsesInfo.Web.Tests;
+
+/// <summary>
+/// No table the committee is shown lets a member work out a hidden count (1-4) by a sum or difference of what is shown
+/// beside it. For every quarter the committee can choose, every table of its page is fetched as the committee sees it
+/// (small numbers hidden), beside the true values where management's overview has the same table. In every row with a
+/// total column and every column with a total row, a line with one hidden count gives it away (total less the shown parts);
+/// found values become known and the search goes on, so a chain across rows and columns is found too. "X af Y" cells are
+/// searched as two grids, the Xs and the Ys.
+/// </summary>
+public sealed partial class DerivationTests(DerivationTests.SmallMunicipality factory) : IClassFixture<DerivationTests.SmallMunicipality>
+{
+    /// <summary>The demo generator's smallest municipality, where the committee's counts are often under 5.</summary>
+    public sealed class SmallMunicipality : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Demo:Profile", "small");
+        }
+    }
+
+    [Fact]
+    public async Task No_hidden_count_on_the_committees_page_can_be_derived_from_the_counts_shown_beside_it()
+    {
+        using var committee = await SignIn.AsAsync(factory, "fagudvalg");
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+        var page = await committee.GetStringAsync("/Fagudvalg");
+        var quarters = QuarterOption().Matches(page).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(quarters);
+
+        var leaks = new List<string>();
+        var hiddenSeen = 0;
+        foreach (var quarter in quarters)
+        {
+            var html = await committee.GetStringAsync($"/Fagudvalg?quarter={quarter}");
+            foreach (var table in ExportTable().Matches(html).Select(m => m.Groups[1].Value).Distinct())
+            {
+                var url = $"/Fagudvalg?quarter={quarter}&handler=Export&table={table}&format=csv";
+                var shown = Parse(await committee.GetStringAsync(url));
+                // The true values where management's overview has the same table unhidden (supervision); elsewhere the
+                // hidden count is taken as any of 1-4, and a shown total less shown parts landing there counts as derived.
+                var truth = table == "tilsyn-kommunen"
+                    ? Parse(await admin.GetStringAsync($"/Tilsyn/Oversigt?year={quarter[..4]}&handler=Export&table=tilsyn-kommunen&format=csv"))
+                    : null;
+                Assert.True(truth is null || truth.Count == shown.Count, $"{quarter} {table}: oversigten har {truth?.Count} rækker, udvalget {shown.Count}");
+                var header = shown[0];
+                var totalColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "(Året|i alt)", RegexOptions.IgnoreCase));
+                var totalRow = shown.Skip(1).ToList().FindIndex(r => r[0].Trim('"').StartsWith("I alt", StringComparison.Ordinal));
+                foreach (var layer in new[] { 0, 1 })
+                {
+                    var grid = Grid(shown.Skip(1).ToList(), truth?.Skip(1).ToList(), layer);
+                    hiddenSeen += grid.Sum(r => r.Count(c => c is { Hidden: true }));
+                    leaks.AddRange(Derivable(grid, totalRow, totalColumn).Select(d => $"{quarter} {table}: {d}"));
+                }
+            }
+        }
+
+        Assert.True(hiddenSeen > 0, "ingen skjulte tal fundet: søgningen prøvede intet");
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+    }
+
+    /// <summary>A count; hidden with its true value, or hidden with a value unknown here (any of 1-4).</summary>
+    private sealed record Cell(int? Value, bool Hidden);
+
+    /// <summary>The rows of a CSV export, header first.</summary>
+    private static List<string[]> Parse(string csv) =>
+        csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+
+    /// <summary>The counts of a table (layer 0: whole numbers and the X of "X af Y"; layer 1: the Y), hidden where the committee sees "&lt;5".</summary>
+    private static List<Cell?[]> Grid(List<string[]> shown, List<string[]>? truth, int layer) =>
+        shown.Select((row, r) =>
+        {
+            // A row of percentages or money (decimal commas) holds no counts; its "<5" hides a percentage's small base.
+            var countsRow = row.Skip(1).All(t => !Regex.IsMatch(t, @"^-?\d+,\d+$"));
+            return row.Select((text, c) =>
+            {
+                if (text.Trim('"') == "<5")
+                {
+                    return truth is null ? countsRow && layer == 0 ? new Cell(null, true) : null
+                        : Count(truth[r][c], layer) is { } v ? new Cell(v, true) : null;
+                }
+                return Count(text, layer) is { } n ? new Cell(n, false) : null;
+            }).ToArray();
+        }).ToList();
+
+    private static int? Count(string text, int layer)
+    {
+        var t = text.Trim('"');
+        var parts = Regex.Match(t, @"^(\d+) af (\d+)$");
+        if (parts.Success)
+        {
+            return int.Parse(parts.Groups[layer + 1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return layer == 0 && Regex.IsMatch(t, @"^\d+$") ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// Hidden counts of 1-4 that a reader can work out, with how: in a row with a total column ("Året", "i alt") or a column
+    /// with a total row ("I alt"), the total is the sum of the line's other counts, so one unknown among them is known.
+    /// Found values are known from then on, so a chain across rows and columns is followed.
+    /// </summary>
+    private static List<string> Derivable(List<Cell?[]> grid, int totalRow, int totalColumn)
+    {
+        var found = new List<string>();
+        var known = grid.Select(r => r.Select(c => c is { Hidden: false }).ToArray()).ToArray();
+        var lines = new List<(List<(int r, int c)> Cells, (int r, int c) Total)>();
+        if (totalColumn >= 0)
+        {
+            lines.AddRange(Enumerable.Range(0, grid.Count).Where(r => totalColumn < grid[r].Length)
+                .Select(r => (Enumerable.Range(0, grid[r].Length).Select(c => (r, c)).ToList(), (r, totalColumn))));
+        }
+        if (totalRow >= 0)
+        {
+            lines.AddRange(Enumerable.Range(0, grid[totalRow].Length)
+                .Select(c => (Enumerable.Range(0, grid.Count).Where(r => c < grid[r].Length).Select(r => (r, c)).ToList(), (totalRow, c))));
+        }
+        bool progress;
+        do
+        {
+            progress = false;
+            foreach (var (line, total) in lines)
+            {
+                var cells = line.Where(p => grid[p.r][p.c] is not null).ToList();
+                if (grid[total.r][total.c] is null)
+                {
+                    continue;
+                }
+                var unknown = cells.Where(p => !known[p.r][p.c]).ToList();
+                if (unknown.Count != 1)
+                {
+                    continue;
+                }
+                var (hr, hc) = unknown[0];
+                int Value((int r, int c) p) => grid[p.r][p.c]!.Value!.Value;
+                var parts = cells.Where(p => p != total && p != (hr, hc)).ToList();
+                var value = (hr, hc) == total ? parts.Sum(Value) : Value(total) - parts.Sum(Value);
+                var truth = grid[hr][hc]!.Value;
+                if (truth is { } t && t != value)
+                {
+                    continue; // the line's counts do not add up to its total (a total of something else): nothing follows
+                }
+                known[hr][hc] = true;
+                grid[hr][hc] = grid[hr][hc]! with { Value = value };
+                progress = true;
+                if (value is >= 1 and <= 4)
+                {
+                    found.Add($"række {hr + 1}, kolonne {hc + 1}: {value} følger af totalen {((hr, hc) == total ? "(summen af delene)" : Value(total).ToString(System.Globalization.CultureInfo.InvariantCulture))} og de viste dele");
+                }
+            }
+        }
+        while (progress);
+        return found;
+    }
+
+    [GeneratedRegex("<option value=\"(\\d{4}-Q[1-4])\"")]
+    private static partial Regex QuarterOption();
+
+    [GeneratedRegex("handler=Export&amp;table=([a-z0-9-]+)&amp;format=csv")]
+    private static partial Regex ExportTable();
+}
