@@ -28,10 +28,39 @@ switch (command.Name)
 {
     case "generate":
     {
-        var profile = DemoProfile.Named(command.Option("profile") ?? "demo");
-        var output = command.Option("out") ?? throw new ArgumentException("--out mangler");
-        var seed = int.Parse(command.Option("seed") ?? "1", CultureInfo.InvariantCulture);
-        var to = command.Option("to") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DemoGenerator.DefaultTo(((IClock)new DanishClock()).Today);
+        DemoProfile profile;
+        try
+        {
+            profile = DemoProfile.Named(command.Option("profile") ?? "demo");
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+        if (command.Option("out") is not { Length: > 0 } output)
+        {
+            Console.Error.WriteLine("Angiv mappen, filerne skal skrives til: --out <mappe>.");
+            return 2;
+        }
+        if (!int.TryParse(command.Option("seed") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+        {
+            Console.Error.WriteLine("--seed skal være et helt tal, fx --seed 1.");
+            return 2;
+        }
+        DateOnly to;
+        if (command.Option("to") is { } t)
+        {
+            if (!DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
+            {
+                Console.Error.WriteLine($"--to skal være en dato som 2026-10-31, ikke '{t}'.");
+                return 2;
+            }
+        }
+        else
+        {
+            to = DemoGenerator.DefaultTo(((IClock)new DanishClock()).Today);
+        }
         var summary = new DemoGenerator(profile, seed, to).WriteTo(output);
         foreach (var (file, rows) in summary.RowsPerFile)
         {
@@ -110,7 +139,21 @@ switch (command.Name)
         await using var services = BuildServices(configuration);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        DateOnly? asOf = command.Option("as-of") is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        if (command.Name == "export-kpis" && command.Option("out") is not { Length: > 0 })
+        {
+            Console.Error.WriteLine("Angiv filen, nøgletallene skal skrives til: --out <fil>.");
+            return 2;
+        }
+        DateOnly? asOf = null;
+        if (command.Option("as-of") is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                Console.Error.WriteLine($"--as-of skal være en dato som 2026-10-31, ikke '{text}'.");
+                return 2;
+            }
+            asOf = day;
+        }
         var computed = await RecomputeAsync(scope.ServiceProvider, asOf, command.Flag("full"));
         if (computed is null)
         {
@@ -119,7 +162,7 @@ switch (command.Name)
         }
         if (command.Name == "export-kpis")
         {
-            var output = command.Option("out") ?? throw new ArgumentException("--out mangler");
+            var output = command.Option("out")!;
             var rows = await scope.ServiceProvider.GetRequiredService<LedelsesInfo.Infrastructure.KeyFigures.KpiExport>().WriteAsync(output, computed.AsOf);
             Console.WriteLine($"{rows:N0} rækker skrevet til {output} (opgjort pr. {computed.AsOf:yyyy-MM-dd})");
         }

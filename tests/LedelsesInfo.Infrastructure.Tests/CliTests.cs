@@ -104,7 +104,9 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Profil demo, frø 5, 2023-07-01 til 2026-06-30", text, StringComparison.Ordinal);
         Assert.Equal(12, Directory.GetFiles(output, "*.csv").Length);
         Assert.NotEqual(0, badExit);
-        Assert.Contains("Ukendt profil 'kæmpe'; brug demo, large eller large4x.", badText, StringComparison.Ordinal);
+        Assert.Equal(2, badExit);
+        Assert.Contains("Ukendt profil 'kæmpe'; brug demo, small, large eller large4x.", badText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", badText, StringComparison.Ordinal);
     }
 }
 
