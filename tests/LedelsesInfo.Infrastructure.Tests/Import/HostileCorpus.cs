@@ -160,7 +160,8 @@ public static class HostileCorpus
         }
     }
 
-    private static void Rewrite(ZipArchive zip, Func<string, string> rewrite)
+    /// <summary>Rewrites the first sheet's XML of a workbook written by <see cref="Files.Xlsx"/>.</summary>
+    public static void Rewrite(ZipArchive zip, Func<string, string> rewrite)
     {
         var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
         string xml;

@@ -49,16 +49,7 @@ public sealed class HostileFileTests : IDisposable
     private static void RewriteSheet(string path, Func<string, string> rewrite)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
-        string xml;
-        using (var reader = new StreamReader(sheet.Open()))
-        {
-            xml = reader.ReadToEnd();
-        }
-        var name = sheet.FullName;
-        sheet.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
-        writer.Write(rewrite(xml));
+        HostileCorpus.Rewrite(zip, rewrite);
     }
 
     private async Task AssertNothingChangedAndNoBatchRunsAsync()
