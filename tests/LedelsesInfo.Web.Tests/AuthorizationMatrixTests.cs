@@ -156,14 +156,12 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
-        var page = await factory.NewClient().GetStringAsync("/Konto/LogInd");
-        List<string> Options(string audience) => Regex.Matches(Regex.Match(page, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         var selfReviewed = await (from c in db.ReviewCases join r in db.ReviewRounds on c.RoundId equals r.Id where r.Mode == Domain.ReviewMode.SelfReviewFirst select c.CaseworkerId).Distinct().ToListAsync();
-        var caseworkers = Options(S);
+        var caseworkers = await SignIn.EmployeeIdsAsync(factory, S);
         var caseworkerIndex = caseworkers.FindIndex(selfReviewed.Contains);
         Assert.True(caseworkerIndex >= 0, "ingen sagsbehandler på log ind-siden har en selvevaluering i demodata");
         var caseworker = caseworkers[caseworkerIndex];
-        var leader = Options(T)[0];
+        var leader = (await SignIn.EmployeeIdsAsync(factory, T))[0];
         var leaderTeam = await db.Employees.Where(e => e.Id == leader).Select(e => e.UnitId).SingleAsync();
         var ownCase = await db.Cases.Where(c => c.CaseworkerId == caseworker).Select(c => c.Id).FirstAsync();
         var teamCase = await db.Cases.Where(c => c.TeamId == leaderTeam).Select(c => c.Id).FirstAsync();

@@ -42,9 +42,7 @@ public static partial class SignIn
         var client = factory.NewClient();
         var page = await client.GetStringAsync("/Konto/LogInd");
         var token = FormToken(page);
-        var select = Regex.Match(page, $"<select[^>]*id=\"bruger-{Regex.Escape(audienceCode)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
-        Assert.True(select.Success, $"ingen brugere for {audienceCode} på log ind-siden");
-        var employeeId = Option().Matches(select.Groups[1].Value)[index].Groups[1].Value;
+        var employeeId = EmployeeIds(page, audienceCode)[index];
         var response = await client.PostAsync("/Konto/LogInd", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["EmployeeId"] = employeeId,
@@ -53,6 +51,22 @@ public static partial class SignIn
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>The employees the development sign-in page offers for an audience, in its order (the index <see cref="AsAsync"/> takes).</summary>
+    public static List<string> EmployeeIds(string signInPage, string audienceCode)
+    {
+        var select = Regex.Match(signInPage, $"<select[^>]*id=\"bruger-{Regex.Escape(audienceCode)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
+        Assert.True(select.Success, $"ingen brugere for {audienceCode} på log ind-siden");
+        return Option().Matches(select.Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    /// <summary>The employees the portal's sign-in page offers for an audience.</summary>
+    public static async Task<List<string>> EmployeeIdsAsync(PortalFactory factory, string audienceCode)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var client = factory.NewClient();
+        return EmployeeIds(await client.GetStringAsync("/Konto/LogInd"), audienceCode);
     }
 
     /// <summary>The antiforgery token of the first form on a page.</summary>

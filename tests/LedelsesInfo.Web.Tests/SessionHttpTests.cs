@@ -122,8 +122,7 @@ public sealed class SessionHttpTests(PortalFactory factory) : IClassFixture<Port
         var login = await client.GetAsync("/Konto/LogInd");
         Keep(login);
         var page = await login.Content.ReadAsStringAsync();
-        var select = System.Text.RegularExpressions.Regex.Match(page, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        var employee = System.Text.RegularExpressions.Regex.Matches(select.Groups[1].Value, "<option value=\"([^\"]+)\"")[index].Groups[1].Value;
+        var employee = SignIn.EmployeeIds(page, audience)[index];
         var posted = await client.PostAsync("/Konto/LogInd", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["EmployeeId"] = employee,

@@ -38,6 +38,12 @@ public sealed record StagedUpload(Guid? Id, string? Refusal);
 
 public sealed record ImportLimits(int MaxFiles, long MaxBytes, TimeSpan Expiry);
 
+public static class ImportStates
+{
+    /// <summary>Nothing more will happen to the upload: imported, cancelled (or expired) or failed.</summary>
+    public static bool Finished(ImportState state) => state is ImportState.Done or ImportState.Cancelled or ImportState.Failed;
+}
+
 public enum ImportState
 {
     /// <summary>Waiting for its preview (another import or preview runs).</summary>
@@ -67,7 +73,7 @@ public sealed record ImportUpload(
     long? RunId,
     string? Message)
 {
-    public bool Finished => State is ImportState.Done or ImportState.Cancelled or ImportState.Failed;
+    public bool Finished => ImportStates.Finished(State);
 
     public bool Waiting => State is ImportState.WaitingForPreview or ImportState.WaitingForImport;
 

@@ -42,7 +42,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         get
         {
             Expire();
-            return _jobs.Values.Where(j => !j.View(null).Finished).OrderBy(j => j.StagedAt).Select(View).ToList();
+            return _jobs.Values.Where(j => !ImportStates.Finished(j.State)).OrderBy(j => j.StagedAt).Select(View).ToList();
         }
     }
 
@@ -137,7 +137,8 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
 
     public string? Confirm(Guid id, bool strict, string confirmedBy)
     {
-        if (Find(id) is null || !_jobs.TryGetValue(id, out var job))
+        Expire();
+        if (!_jobs.TryGetValue(id, out var job))
         {
             return "Forhåndsvisningen findes ikke længere (den er udløbet eller annulleret). Vælg filerne igen.";
         }
@@ -313,9 +314,9 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         }
         finally
         {
-            var view = job.View(null);
-            if (view.Finished || view.State == ImportState.Failed)
+            if (ImportStates.Finished(job.State))
             {
+                var view = job.View(null);
                 if (job.DeleteWhenDone)
                 {
                     Delete(job.Folder);
@@ -360,7 +361,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
             {
                 Delete(job.Folder);
             }
-            if (job.View(null).Finished && now - job.ChangedAt > TimeSpan.FromDays(1))
+            if (ImportStates.Finished(job.State) && now - job.ChangedAt > TimeSpan.FromDays(1))
             {
                 _jobs.TryRemove(job.Id, out _);
             }

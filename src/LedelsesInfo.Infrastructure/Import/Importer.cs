@@ -250,8 +250,9 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 await sql.ExecAsync(dialect.DropTemp("stage"));
                 await sql.ExecAsync(dialect.DropTemp("stage_rejected"));
                 var stageColumns = properties.Select((p, i) => new StageColumn(columns[i], p.GetColumnType(storeObject), mappings[i].Converter?.ProviderClrType ?? mappings[i].ClrType)).ToList();
-                await sql.ExecAsync(dialect.CreateTemp("stage",
-                    $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))));
+                // The staged rows' columns: the row's number and the file's columns, all nullable (a preview keeps its valid rows in the same shape).
+                var stageDefinition = $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"));
+                await sql.ExecAsync(dialect.CreateTemp("stage", stageDefinition));
                 await sql.ExecAsync(dialect.CreateTemp("stage_rejected", $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL PRIMARY KEY"));
 
                 var staged = 0;
@@ -305,8 +306,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                     var previewed = dialect.Temp(Previewed(table));
                     if (_previewed.Add(table))
                     {
-                        await sql.ExecAsync(dialect.CreateTemp(Previewed(table),
-                            $"{dialect.Q("row_no")} {dialect.IntType} NOT NULL, " + string.Join(", ", stageColumns.Select(c => $"{dialect.Q(c.Name)} {c.StoreType} NULL"))));
+                        await sql.ExecAsync(dialect.CreateTemp(Previewed(table), stageDefinition));
                     }
                     var list = string.Join(", ", new[] { dialect.Q("row_no") }.Concat(columns.Select(dialect.Q)));
                     await sql.ExecAsync($"INSERT INTO {previewed} ({list}) SELECT {string.Join(", ", new[] { "s." + dialect.Q("row_no") }.Concat(columns.Select(c => "s." + dialect.Q(c))))} FROM {Stage(dialect)} s WHERE {NotRejected(dialect)}");

@@ -19,7 +19,6 @@ public static class PolicyRefusals
         var services = http.RequestServices;
         var path = http.Request.Path.Value ?? "";
         var caseId = path.StartsWith("/Sag/", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(path["/Sag/".Length..]) : null;
-        caseId = caseId is { Length: > 0 and <= AccessLog.MaxCaseIdLength } ? caseId : null; // one line, with the case only when it can be one
         await AccessLog.WriteAsync(services.GetRequiredService<IAppDbContext>(), services.GetRequiredService<ICurrentUser>(), services.GetRequiredService<IClock>(),
             $"Adgang nægtet af rollen: {path}{http.Request.QueryString}", AccessLog.Denied, [caseId], http.RequestAborted);
     }

@@ -13,11 +13,18 @@ public static class AccessLog
     /// <summary>The longest page text kept (the column's length).</summary>
     private const int MaxPageLength = 400;
 
-    /// <summary>One line per distinct case id. An id longer than a case id can be is left out; a refusal with no case logs one line without.</summary>
+    /// <summary>
+    /// One line per distinct case id. An id that cannot be a case id (empty, or longer than one can be) is not written as
+    /// one; a refusal keeps its line all the same, without a case.
+    /// </summary>
     public static async Task WriteAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string action, IEnumerable<string?> caseIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var ids = caseIds.Where(id => id is null || id.Length <= MaxCaseIdLength).Distinct().ToList();
+        var ids = caseIds.Where(id => id is null || id.Length is > 0 and <= MaxCaseIdLength).Distinct().ToList();
+        if (action == Denied && ids.Count == 0)
+        {
+            ids = [null];
+        }
         await db.AppendAccessLogAsync(clock.Now, user.UserName, user.EmployeeId, page.Length > MaxPageLength ? page[..MaxPageLength] : page, action, ids, ct);
     }
 
@@ -27,7 +34,7 @@ public static class AccessLog
     /// </summary>
     public static async Task<Exception> DenyAsync(IAppDbContext db, ICurrentUser user, IClock clock, string page, string? caseId, string what, CancellationToken ct)
     {
-        await WriteAsync(db, user, clock, $"{page}: {what}", Denied, [caseId is { Length: <= MaxCaseIdLength } ? caseId : null], ct);
+        await WriteAsync(db, user, clock, $"{page}: {what}", Denied, [caseId], ct);
         return new AccessDeniedException($"Du har ikke adgang til {what}. {Scope(user.Audience)}");
     }
 

@@ -13,8 +13,7 @@ public sealed class GetImportBatchHandler(IAppDbContext db) : IQueryHandler<GetI
     {
         var batch = await db.ImportBatches.AsNoTracking()
             .Where(b => b.Id == query.Id)
-            .Select(b => new ImportBatchRow(b.Id, b.FileName, b.FileKind, b.StartedAt, b.FinishedAt, b.Status, b.Strict, b.ImportedBy,
-                b.RowsRead, b.RowsApplied, b.RowsRejected, b.Message))
+            .Select(ImportBatchRow.Of)
             .FirstOrDefaultAsync(cancellationToken);
         if (batch is null)
         {

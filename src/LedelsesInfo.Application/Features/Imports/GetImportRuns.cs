@@ -1,7 +1,12 @@
 namespace LedelsesInfo.Application.Features.Imports;
 
 public sealed record ImportBatchRow(long Id, string FileName, string FileKind, DateTime StartedAt, DateTime? FinishedAt, ImportStatus Status,
-    bool Strict, string? ImportedBy, int RowsRead, int RowsApplied, int RowsRejected, string? Message);
+    bool Strict, string? ImportedBy, int RowsRead, int RowsApplied, int RowsRejected, string? Message, long? RunId = null)
+{
+    /// <summary>A batch as the history shows it, for the database to select.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ImportBatch, ImportBatchRow>> Of = b =>
+        new ImportBatchRow(b.Id, b.FileName, b.FileKind, b.StartedAt, b.FinishedAt, b.Status, b.Strict, b.ImportedBy, b.RowsRead, b.RowsApplied, b.RowsRejected, b.Message, b.RunId);
+}
 
 public sealed record ImportRunRow(long Id, ImportSource Source, string? StartedBy, DateTime StartedAt, DateTime? FinishedAt, bool Strict,
     int Files, int FilesRefused, int RowsApplied, int RowsRejected, double? RecomputeSeconds, IReadOnlyList<ImportBatchRow> Batches)
@@ -32,16 +37,14 @@ public sealed class GetImportRunsHandler(IAppDbContext db) : IQueryHandler<GetIm
         var batches = (await db.ImportBatches.AsNoTracking()
             .Where(b => ids.Contains(b.RunId))
             .OrderBy(b => b.Id)
-            .Select(b => new { b.RunId, Row = new ImportBatchRow(b.Id, b.FileName, b.FileKind, b.StartedAt, b.FinishedAt, b.Status, b.Strict, b.ImportedBy,
-                b.RowsRead, b.RowsApplied, b.RowsRejected, b.Message) })
+            .Select(ImportBatchRow.Of)
             .ToListAsync(cancellationToken))
-            .ToLookup(b => b.RunId, b => b.Row);
+            .ToLookup(b => b.RunId);
         var older = await db.ImportBatches.AsNoTracking()
             .Where(b => b.RunId == null)
             .OrderByDescending(b => b.Id)
             .Take(query.Take)
-            .Select(b => new ImportBatchRow(b.Id, b.FileName, b.FileKind, b.StartedAt, b.FinishedAt, b.Status, b.Strict, b.ImportedBy,
-                b.RowsRead, b.RowsApplied, b.RowsRejected, b.Message))
+            .Select(ImportBatchRow.Of)
             .ToListAsync(cancellationToken);
         return new ImportHistory(
             runs.Select(r => new ImportRunRow(r.Id, r.Source, r.StartedBy, r.StartedAt, r.FinishedAt, r.Strict, r.Files, r.FilesRefused,
