@@ -78,7 +78,7 @@ public sealed class ImportRowError
 
 /// <summary>
 /// One sign-in, checked on every request (docs/security.md): signing out ends it, so a copied cookie is worth nothing
-/// afterwards, and a development sign-in whose employee has left or moved to another unit or role no longer holds.
+/// afterwards, and a development sign-in whose employee is gone from the table or moved to another unit or role no longer holds.
 /// Kept in the database, so every web instance sees the same.
 /// </summary>
 public sealed class SignInSession

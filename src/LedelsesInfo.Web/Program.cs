@@ -40,7 +40,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTyp
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 // Sign-in cookies survive a restart and every instance reads every other's: the keys live in the database, unless a
-// key folder is configured; encrypted at rest with a certificate where one is given (docs/operations.md, "Keys").
+// key folder is configured; encrypted at rest with a certificate where one is given (docs/security.md, "Keys and secrets").
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("LedelsesInfo");
 if (configuration["DataProtection:KeyFolder"] is { Length: > 0 } keyFolder)
 {
@@ -64,10 +64,12 @@ if (developmentSignIn && builder.Environment.IsProduction())
     throw new InvalidOperationException("Authentication:DevelopmentSignIn må ikke være slået til i Production. Brug Entra ID (AzureAd).");
 }
 builder.Services.AddSingleton(new SignInMode(developmentSignIn));
+// Cookies are always Secure in Production; elsewhere (a demo on plain http) when the request is, behind a proxy too.
+var secureCookies = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 if (developmentSignIn)
 {
     builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-        .AddCookie(options => ConfigureCookie(options, builder.Environment.IsProduction()));
+        .AddCookie(options => ConfigureCookie(options, secureCookies));
 }
 else
 {
@@ -77,7 +79,7 @@ else
     }
     builder.Services.AddAuthentication(OpenIdConnectDefaults())
         .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
-    builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, builder.Environment.IsProduction(), signInPath: false));
+    builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, secureCookies, signInPath: false));
     builder.Services.AddScoped<IClaimsTransformation, EntraIdClaimsTransformation>();
 }
 
@@ -135,8 +137,8 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
         options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
     }
 });
-// The antiforgery cookie is Secure as the sign-in cookie is: always in Production; elsewhere (a demo on plain http) when the request is.
-builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+// The antiforgery cookie is Secure as the sign-in cookie is.
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = secureCookies);
 
 var app = builder.Build();
 
@@ -176,7 +178,7 @@ await app.RunAsync();
 
 static string OpenIdConnectDefaults() => Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme;
 
-static void ConfigureCookie(CookieAuthenticationOptions options, bool production, bool signInPath = true)
+static void ConfigureCookie(CookieAuthenticationOptions options, CookieSecurePolicy secure, bool signInPath = true)
 {
     if (signInPath)
     {
@@ -186,10 +188,10 @@ static void ConfigureCookie(CookieAuthenticationOptions options, bool production
     options.Cookie.Name = "ledelsesinfo";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    options.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SecurePolicy = secure;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
-    // A server-side session behind every cookie: signing out, or leaving or moving in the employees file, ends it (Auth/Sessions.cs).
+    // A server-side session behind every cookie: signing out, or a move to another unit or role, ends it (Auth/Sessions.cs).
     options.Events.OnSigningIn = Sessions.StartAsync;
     options.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     // A signed-in user who may not open a page gets 403 and the portal's own error page, not a redirect; the attempt is

@@ -12,7 +12,7 @@ namespace LedelsesInfo.Web.Auth;
 /// Server-side sign-in sessions (docs/security.md, "Sessions"): every sign-in cookie names a <see cref="SignInSession"/>,
 /// and every request checks it in the database, so signing out ends the session on every web instance at once, and a copy
 /// of the cookie taken before is refused. A development sign-in, whose unit and audience are in the cookie, is also ended
-/// when the employee is no longer in the employees file, or is in another unit or role; with Entra ID the unit is read
+/// when the employee is no longer in the employees table, or is in another unit or role; with Entra ID the unit is read
 /// from the employees file on every request anyway (<see cref="EntraIdClaimsTransformation"/>).
 /// </summary>
 public static class Sessions
@@ -41,7 +41,10 @@ public static class Sessions
         identity.AddClaim(new Claim(Claim, session.Id));
     }
 
-    /// <summary>On every request with the cookie: a session that has ended, or an employee who has left or moved, signs the request out.</summary>
+    /// <summary>
+    /// On every request with the cookie: a session that has ended, or an employee no longer in the table or in another unit
+    /// or role, signs the request out. (The import never removes an employee, so one left out of the employees file stays.)
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
