@@ -205,6 +205,22 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         }
         var goals = Path.Combine(folder, "goals.csv");
         await File.WriteAllTextAsync(goals, "kpi_code;unit_id;year;target\nU2;K;2037;96\n");
+        // An upload ahead of it in the queue, a million rows long, so the progress is on the page whatever the machine's speed.
+        var ahead = Path.Combine(folder, "hr.csv");
+        await using (var writer = new StreamWriter(ahead))
+        {
+            await writer.WriteAsync("employee_id;month;fte;hours_worked;overtime_hours;sick_days\n");
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                await writer.WriteAsync("UKENDT;2026-01;1;ikke;0;0\n");
+            }
+        }
+        await page.GotoAsync(fixture.BaseUrl + "/Admin/Indlaes");
+        await page.SetInputFilesAsync("#filer", ahead);
+        await page.FocusAsync("form.import-upload button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
+        var aheadUrl = page.Url;
 
         await page.GotoAsync(fixture.BaseUrl + "/Admin/Indlaes");
         await page.SetInputFilesAsync("#filer", payments);
@@ -213,6 +229,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.WaitForURLAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
         // The progress first (its script reloads the page when the preview is ready), then the preview.
         Assert.True(await page.Locator("#import-progress[role], #import-progress").IsVisibleAsync(), "fremdriften vises ikke, mens filen læses");
+        Assert.Contains("i køen", await page.Locator("#import-progress").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("h2:text('Indlæs eller annullér')").WaitForAsync();
         Assert.Contains("200.000", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await AxeAsync(page));
@@ -236,6 +253,11 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Empty(await AxeAsync(page));
         await page.ClickAsync("text=Se kørslen i importhistorikken");
         Assert.Contains("goals.csv", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // The upload that went ahead is cancelled, so nothing of it is left behind.
+        await page.GotoAsync(aheadUrl);
+        await page.FocusAsync("form[action*='handler=Cancel'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
