@@ -118,6 +118,26 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         Assert.Contains("Fagudvalget: Demo Kommune", await client.GetStringAsync("/Fagudvalg"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fagudvalg", "/Fagudvalg", "quarter=1900-Q1", "asOf=1999-01-01")]
+    [InlineData("forvaltningsledelse", "/Ledelse", "month=1900-01", "asOf=1999-01-01")]
+    [InlineData("teamleder", "/Team", "week=1900-W01", "asOf=1999-01-01")]
+    [InlineData("sagsbehandler", "/Mine", "asOf=1999-01-01", "asOf=")]
+    public async Task An_address_whose_period_does_not_exist_is_the_default_answer_not_a_new_one(string audience, string page, string unknown, string otherUnknown)
+    {
+        using var client = await SignIn.AsAsync(factory, audience);
+        var cache = factory.Services.GetRequiredService<LedelsesInfo.Application.Caching.QueryCache>();
+        var first = await client.GetStringAsync(page);
+        var entries = cache.Count;
+
+        // The unknown period resolves to the period shown by default before the cache is asked: the same answer, not
+        // computed again under a key of its own (the page's own HTML may say what was asked for).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{page}?{unknown}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{page}?{otherUnknown}")).StatusCode);
+        Assert.Equal(entries, cache.Count);
+        Assert.Equal(SignIn.WithoutTokens(first), SignIn.WithoutTokens(await client.GetStringAsync(page)));
+    }
+
     private async Task RenameMunicipalityAsync(string name)
     {
         using var scope = factory.Services.CreateScope();

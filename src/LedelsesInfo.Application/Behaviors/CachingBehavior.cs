@@ -3,7 +3,7 @@ using LedelsesInfo.Application.Caching;
 namespace LedelsesInfo.Application.Behaviors;
 
 /// <summary>
-/// Serves an <see cref="ICachedQuery"/> from <see cref="QueryCache"/> when the same query, from the same scope, on the
+/// Serves an <see cref="ICachedQuery"/> from <see cref="QueryCache"/> when the same query (its periods resolved, <see cref="ICachedQuery.CanonicalAsync"/>), from the same scope, on the
 /// same day, was answered at the current data version; otherwise runs the handler and keeps its answer. One small read
 /// (the data version) per request instead of the dashboard's dozens. A key is computed once however many ask for it at
 /// once, and computations take turns (about one per core), so cached answers are never held up (<see cref="QueryCache.GetOrComputeAsync"/>).
@@ -19,15 +19,16 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
             return await next(message, cancellationToken);
         }
         var version = await DataVersions.CurrentAsync(db, cancellationToken);
+        var canonical = (TMessage)await query.CanonicalAsync(new PeriodIndex(db, cache, version), user, cancellationToken);
         var who = query.Scope switch
         {
             CacheScope.Audience => $"{user.Audience}",
             CacheScope.Unit => $"{user.Audience}|{user.UnitId}",
             _ => $"{user.Audience}|{user.UnitId}|{user.EmployeeId}|{user.UserName}",
         };
-        // The query's record text names its type and every value it holds; the day is in the key because "overdue" and
-        // "due soon" move with it.
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message}|{who}|{clock.Today:yyyy-MM-dd}|v{version}");
-        return await cache.GetOrComputeAsync(key, ct => next(message, ct), cancellationToken);
+        // The canonical query's record text names its type and every value it holds, its periods resolved; the day is in
+        // the key because "overdue" and "due soon" move with it.
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{canonical}|{who}|{clock.Today:yyyy-MM-dd}|v{version}");
+        return await cache.GetOrComputeAsync(key, ct => next(canonical, ct), cancellationToken);
     }
 }

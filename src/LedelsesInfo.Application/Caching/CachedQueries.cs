@@ -19,6 +19,13 @@ public enum CacheScope
 public interface ICachedQuery
 {
     CacheScope Scope { get; }
+
+    /// <summary>
+    /// The same query with its period values as the handler will resolve them (a missing or unknown as-of date, quarter,
+    /// month or week replaced by the one shown), so that the cache key names the answer, not the address typed. The
+    /// handler resolves the same way; a query with nothing to resolve is its own canonical form.
+    /// </summary>
+    ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct) => ValueTask.FromResult(this);
 }
 
 /// <summary>Who read which cases through an answer: written to the access log every time it is served, cached or not.</summary>

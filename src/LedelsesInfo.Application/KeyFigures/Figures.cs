@@ -54,6 +54,10 @@ public static class Figures
     public static string? ChoosePeriod(IReadOnlyList<string> newestFirst, string? requested, DateOnly asOf) =>
         requested is { } r && newestFirst.Contains(r) ? r : newestFirst.FirstOrDefault(p => Periods.Parse(p).End <= asOf) ?? (newestFirst.Count > 0 ? newestFirst[0] : null);
 
+    /// <summary>The week shown: the one asked for if the snapshot has it, else the snapshot's newest, else the as-of date's week.</summary>
+    public static string ChooseWeek(IReadOnlyList<string> newestFirst, string? requested, DateOnly asOf) =>
+        requested is { } w && newestFirst.Contains(w) ? w : newestFirst.Count > 0 ? newestFirst[0] : Periods.Of(PeriodKind.Week, asOf).Key;
+
     /// <summary>Targets for every year the periods fall in (each unit its own or its nearest ancestor's): code, unit and year to target.</summary>
     public static Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IEnumerable<string> periods, CancellationToken ct) =>
         KpiQueries.TargetsForYearsAsync(db, periods.Select(YearOf).Distinct().ToList(), ct);

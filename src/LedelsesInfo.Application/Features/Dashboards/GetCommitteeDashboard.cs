@@ -32,6 +32,15 @@ public sealed record CommitteeDashboard(
 public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsOf = null) : IQuery<CommitteeDashboard>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Audience;
+
+    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    {
+        if (await index.AsOfAsync(AsOf, ct) is not { } asOf || await index.MunicipalityIdAsync(ct) is not { } municipality)
+        {
+            return this;
+        }
+        return this with { AsOf = asOf, Quarter = Figures.ChoosePeriod(await index.PeriodsAsync(asOf, PeriodKind.Quarter, municipality, ct), Quarter, asOf) };
+    }
 }
 
 public sealed class GetCommitteeDashboardValidator : AbstractValidator<GetCommitteeDashboard>

@@ -30,6 +30,16 @@ public sealed record ManagementDashboard(
 public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Unit;
+
+    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    {
+        var unit = UnitId ?? (user.Audience == Audience.Administrator ? await index.MunicipalityIdAsync(ct) : user.UnitId);
+        if (await index.AsOfAsync(AsOf, ct) is not { } asOf || unit is null || !await index.IsUnitAsync(unit, ct))
+        {
+            return this; // nothing to show, or a unit that does not exist: the handler answers or refuses as it is
+        }
+        return this with { UnitId = unit, AsOf = asOf, Month = Figures.ChoosePeriod(await index.PeriodsAsync(asOf, PeriodKind.Month, unit, ct), Month, asOf) };
+    }
 }
 
 public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>

@@ -18,6 +18,9 @@ public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, 
 public sealed record GetMyCases(DateOnly? AsOf = null, string? Export = null) : IQuery<MyCases>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Person;
+
+    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct) =>
+        await index.AsOfAsync(AsOf, ct) is { } asOf ? this with { AsOf = asOf } : this;
 }
 
 public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>

@@ -32,6 +32,16 @@ public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null
     string? Caseworker = null, string? Kind = null, string? Sort = null, string? Export = null) : IQuery<TeamDashboard>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Unit;
+
+    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    {
+        var team = TeamId ?? (user.Audience == Audience.TeamLeader ? user.UnitId : null);
+        if (await index.AsOfAsync(AsOf, ct) is not { } asOf || team is null || team != user.UnitId)
+        {
+            return this; // another team's list is refused by the handler
+        }
+        return this with { TeamId = team, AsOf = asOf, Week = Figures.ChooseWeek(await index.PeriodsAsync(asOf, PeriodKind.Week, team, ct), Week, asOf) };
+    }
 }
 
 public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
@@ -52,7 +62,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var team = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == teamId, ct);
         var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct) ?? clock.Today;
         var weeks = await Figures.PeriodsAsync(db, asOf, PeriodKind.Week, teamId, ct);
-        var week = query.Week is { } w && weeks.Contains(w) ? w : weeks.Count > 0 ? weeks[0] : Periods.Of(PeriodKind.Week, asOf).Key;
+        var week = Figures.ChooseWeek(weeks, query.Week, asOf);
         var period = Periods.Parse(week);
         var day = period.LastDay(asOf);
 
