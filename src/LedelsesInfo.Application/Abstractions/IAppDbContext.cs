@@ -36,6 +36,10 @@ public interface IAppDbContext
     DbSet<DataVersion> DataVersions { get; }
     DbSet<KpiSnapshot> KpiSnapshots { get; }
     DbSet<EconomyMonth> EconomyMonths { get; }
+    DbSet<DeadlineMark> DeadlineMarks { get; }
+    DbSet<WeeklyMessageSetting> WeeklyMessageSettings { get; }
+    DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts { get; }
+    DbSet<SentMessage> SentMessages { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -35,6 +35,31 @@ public static class Danish
         _ => state.ToString(),
     };
 
+    public static string Name(WorkGroup group) => group switch
+    {
+        WorkGroup.ThisWeek => "Denne uge",
+        WorkGroup.NewlyOverdue => "Nye overskredne (siden sidste uge)",
+        WorkGroup.Overdue => "Overskredne",
+        WorkGroup.LongOverdue => "Ældre end 3 måneder",
+        _ => "Kommende (inden for 14 dage)",
+    };
+
+    public static string Name(DeadlineMarkKind mark) => mark switch
+    {
+        DeadlineMarkKind.Registered => "Registreret i fagsystemet, afventer import",
+        DeadlineMarkKind.Agreed => "Aftalt med teamleder",
+        _ => "Fejl i data",
+    };
+
+    /// <summary>The worklist's counts in one line: "3 frister i denne uge, 2 nye overskredne, 14 overskredne, 6 ældre end 3 måneder".</summary>
+    public static string Counts(WorkCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        static string N(int n, string one, string many) => $"{n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))} {(n == 1 ? one : many)}";
+        return $"{N(counts.ThisWeek, "frist", "frister")} i denne uge, {N(counts.NewlyOverdue, "ny overskredet", "nye overskredne")}, "
+            + $"{N(counts.Overdue, "overskredet", "overskredne")}, {N(counts.LongOverdue, "ældre end 3 måneder", "ældre end 3 måneder")}";
+    }
+
     /// <summary>How far a deadline is from a day: "3 dage over", "1 dag over", "i dag", "1 dag tilbage", "5 dage tilbage".</summary>
     public static string Days(DateOnly due, DateOnly day)
     {

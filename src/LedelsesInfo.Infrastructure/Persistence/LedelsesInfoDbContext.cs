@@ -45,6 +45,10 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<KpiSnapshot> KpiSnapshots => Set<KpiSnapshot>();
     public DbSet<EconomyMonth> EconomyMonths => Set<EconomyMonth>();
+    public DbSet<DeadlineMark> DeadlineMarks => Set<DeadlineMark>();
+    public DbSet<WeeklyMessageSetting> WeeklyMessageSettings => Set<WeeklyMessageSetting>();
+    public DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts => Set<WeeklyMessageOptOut>();
+    public DbSet<SentMessage> SentMessages => Set<SentMessage>();
 
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -65,6 +69,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<RoundStatus>().HaveConversion<CodeConverter<RoundStatus>>().HaveMaxLength(20);
         configurationBuilder.Properties<AnswerStage>().HaveConversion<CodeConverter<AnswerStage>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
+        configurationBuilder.Properties<DeadlineMarkKind>().HaveConversion<CodeConverter<DeadlineMarkKind>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportSource>().HaveConversion<CodeConverter<ImportSource>>().HaveMaxLength(20);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
@@ -106,6 +111,10 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         modelBuilder.ApplyConfiguration(new Configurations.AccessLogEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.AccessLogCaseDayConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.DataVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.DeadlineMarkConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageSettingConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageOptOutConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.SentMessageConfiguration());
     }
 
     public async Task AppendAccessLogAsync(DateTime at, string userName, string? employeeId, string page, string action, IReadOnlyCollection<string?> caseIds, CancellationToken cancellationToken)

@@ -332,6 +332,64 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.DeadlineMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByEmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind", "SourceId", "K");
+
+                    b.ToTable("deadline_marks", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.EconomyMonth", b =>
                 {
                     b.Property<DateOnly>("AsOf")
@@ -1078,6 +1136,50 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("review_templates", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.SentMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewlyOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThisWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Week", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("sent_messages", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.SignInSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1102,6 +1204,46 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("sign_in_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.WeeklyMessageOptOut", b =>
+                {
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("weekly_message_opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.WeeklyMessageSetting", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Audience");
+
+                    b.ToTable("weekly_message_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Audience = "teamleder",
+                            Enabled = true
+                        },
+                        new
+                        {
+                            Audience = "sagsbehandler",
+                            Enabled = true
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

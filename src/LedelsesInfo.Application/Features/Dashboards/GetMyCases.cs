@@ -2,12 +2,12 @@ using LedelsesInfo.Application.Caching;
 
 namespace LedelsesInfo.Application.Features.Dashboards;
 
-public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, DeadlineKind? NextKind, DateOnly? NextDue, DeadlineState? NextState,
+public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, IReadOnlyList<DeadlineRow> OpenDeadlines, DeadlineKind? NextKind, DateOnly? NextDue, DeadlineState? NextState,
     IReadOnlyList<MyActivity> Activities, IReadOnlyList<string> Missing);
 
 public sealed record MyActivity(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
 
-public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary,
+public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<DeadlineRow> Work, WorkCounts Counts, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary,
     CaseAccess Access) : IShowsCases;
 
 /// <summary>
@@ -47,19 +47,32 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var activityIds = activities.Select(a => a.Id).ToList();
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
 
+        var myName = await db.Employees.AsNoTracking().Where(e => e.Id == me).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? me;
+        // Every deadline not done by the day, named (kind, date, days), in working order.
+        var open = Worklist.InWorkingOrder(deadlines.Where(d => d.DoneOn == null || d.DoneOn > day), day, d => d.Due, d => d.CaseId)
+            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, me, myName, Domain.Deadlines.StateOf(d.Due, null, day),
+                Worklist.GroupOf(d.Due, day), Worklist.ActBy(d.Due), Worklist.IsToday(d.Due, day)))
+            .ToList();
+        var work = open.Where(d => d.Due <= day.AddDays(Domain.Deadlines.DueSoonDays)).ToList();
+
         var result = cases.Select(c =>
         {
             var next = deadlines.Where(d => d.CaseId == c.Id && (d.DoneOn == null || d.DoneOn > day)).OrderBy(d => d.Due).FirstOrDefault();
+            var caseOpen = open.Where(d => d.CaseId == c.Id).OrderBy(d => d.Due).ToList();
             var measures = activities.Where(a => a.CaseId == c.Id).OrderBy(a => a.StartOn).Select(a => new MyActivity(a.Id, a.Kind, a.Paragraph, a.MonthlyPrice,
                 events.Where(e => e.ActivityId == a.Id && e.Kind == ActivityEventKind.FollowUp).OrderByDescending(e => e.OccurredOn).Select(e => e.NextFollowUpMonths).FirstOrDefault(),
                 a.StartOn)).ToList();
-            return new MyCase(c.Id, Age(c.BirthDate, day), c.OpenedOn, next?.Kind, next?.Due, next is null ? null : Domain.Deadlines.StateOf(next.Due, null, day), measures,
+            return new MyCase(c.Id, Age(c.BirthDate, day), c.OpenedOn, caseOpen, next?.Kind, next?.Due, next is null ? null : Domain.Deadlines.StateOf(next.Due, null, day), measures,
                 Missing(activities.Where(a => a.CaseId == c.Id).ToList(), events, deadlines.Where(d => d.CaseId == c.Id).ToList(), day));
-        }).ToList();
+        })
+            // The cases in working order too: those with the most pressing deadline first, those with none last.
+            .OrderBy(c => work.Where(d => d.CaseId == c.CaseId).Select(d => (int?)d.Group).Min() ?? int.MaxValue)
+            .ThenBy(c => c.NextDue ?? DateOnly.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal)
+            .ToList();
 
         var table = new TableData(CasesTableName, $"Mine åbne sager pr. {Danish.Date(day)}",
-            [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Næste frist"), new("Fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
-            result.Select(r => (object?[])[r.CaseId, r.Age, r.NextKind is { } k ? Danish.Name(k) : "Ingen", r.NextDue,
+            [new("Sag"), new("Barnets alder", ColumnKind.Number), new("Åbne frister"), new("Næste fristdato", ColumnKind.Date), new("Indsatser"), new("Månedlig pris i alt", ColumnKind.Money), new("Mangler")],
+            result.Select(r => (object?[])[r.CaseId, r.Age, r.OpenDeadlines.Count == 0 ? "Ingen" : string.Join("; ", r.OpenDeadlines.Select(o => $"{Danish.Name(o.Kind)} {Danish.Date(o.Due)} ({Danish.Days(o.Due, day)})")), r.NextDue,
                 string.Join(", ", r.Activities.Select(m => $"{Danish.Name(m.Kind)} {m.Paragraph}" + (m.Cadence is { } cad ? $" (opfølgning hver {cad}. måned)" : ""))),
                 r.Activities.Sum(m => m.MonthlyPrice ?? 0), r.Missing.Count == 0 ? "" : string.Join("; ", r.Missing)]).ToList());
 
@@ -76,7 +89,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             [["Mig", mineMet, mine.Count, Figures.Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Figures.Share(teamMet, due.Count)]]);
         var summary = mine.Count == 0 ? $"Du har ingen frister i de 12 uger {window.Name}."
             : $"I de 12 uger {window.Name} har du overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
-        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, result, table, compliance, summary,
+        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, work, WorkCounts.Of(work.Select(d => d.Due), day), result, table, compliance, summary,
             new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported, query.Export is null or CasesTableName ? ids : []));
     }
 

@@ -2,7 +2,12 @@ using LedelsesInfo.Application.Caching;
 
 namespace LedelsesInfo.Application.Features.Dashboards;
 
-public sealed record DeadlineRow(string CaseId, DeadlineKind Kind, DateOnly Due, int DaysOver, string CaseworkerId, string CaseworkerName, DeadlineState State);
+/// <summary>A deadline on a worklist: which (kind, source and place in a chain), when, the working day it must be done by, and its group.</summary>
+public sealed record DeadlineRow(string CaseId, DeadlineKind Kind, string SourceId, int K, DateOnly Due, int DaysOver, string CaseworkerId, string CaseworkerName,
+    DeadlineState State, WorkGroup Group, DateOnly ActBy, bool Today);
+
+/// <summary>A caseworker's week on the team leader's page: deadlines this week and overdue, caseload against 20-30, and 12 weeks' compliance.</summary>
+public sealed record CaseworkerWeek(string Id, string Name, int ThisWeek, int Overdue, int OpenCases, decimal? CasesPerFte, TargetStatus CaseloadStatus, int Met12, int Due12);
 
 public sealed record TeamDashboard(
     DateOnly? AsOf,
@@ -14,6 +19,8 @@ public sealed record TeamDashboard(
     IReadOnlyList<string> Weeks,
     IReadOnlyList<(string Id, string Name)> Caseworkers,
     IReadOnlyList<DeadlineRow> Deadlines,
+    WorkCounts Counts,
+    IReadOnlyList<CaseworkerWeek> People,
     TableData DeadlineTable,
     TableData Compliance,
     ChartData ComplianceChart,
@@ -76,7 +83,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var open = await (from d in notDone
                           join c in db.Cases on d.CaseId equals c.Id
                           where c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
-                          select new { d.CaseId, d.Kind, d.Due, d.CaseworkerId }).ToListAsync(ct);
+                          select new { d.CaseId, d.Kind, d.SourceId, d.K, d.Due, d.CaseworkerId }).ToListAsync(ct);
         // Names for the team's own people and for any caseworker of another team a deadline names.
         var named = open.Select(d => d.CaseworkerId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || named.Contains(e.Id))
@@ -84,20 +91,23 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var rows = open
             .Where(d => query.Caseworker is null || d.CaseworkerId == query.Caseworker)
             .Where(d => query.Kind is null || Code<DeadlineKind>.Of(d.Kind) == query.Kind)
-            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.Due, day.DayNumber - d.Due.DayNumber, d.CaseworkerId, names.GetValueOrDefault(d.CaseworkerId, d.CaseworkerId),
-                Domain.Deadlines.StateOf(d.Due, null, day)))
+            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, d.CaseworkerId, names.GetValueOrDefault(d.CaseworkerId, d.CaseworkerId),
+                Domain.Deadlines.StateOf(d.Due, null, day), Worklist.GroupOf(d.Due, day), Worklist.ActBy(d.Due), Worklist.IsToday(d.Due, day)))
             .ToList();
+        // The working order (what to do now first) unless the team leader sorts by a column; the groups stay either way.
+        var working = Worklist.InWorkingOrder(rows, day, r => r.Due, r => r.CaseId).ToList();
         rows = (query.Sort switch
         {
-            "sagsbehandler" => rows.OrderBy(r => r.CaseworkerName).ThenBy(r => r.Due),
-            "frist" => rows.OrderBy(r => Danish.Name(r.Kind)).ThenBy(r => r.Due),
-            "sag" => rows.OrderBy(r => r.CaseId, StringComparer.Ordinal),
-            _ => rows.OrderBy(r => r.Due).ThenBy(r => r.CaseId, StringComparer.Ordinal),
+            "sagsbehandler" => working.OrderBy(r => r.Group).ThenBy(r => r.CaseworkerName, StringComparer.CurrentCulture).ThenBy(r => r.Due),
+            "frist" => working.OrderBy(r => r.Group).ThenBy(r => Danish.Name(r.Kind), StringComparer.CurrentCulture).ThenBy(r => r.Due),
+            "sag" => working.OrderBy(r => r.Group).ThenBy(r => r.CaseId, StringComparer.Ordinal),
+            _ => working.AsEnumerable(),
         }).ToList();
+        var counts = WorkCounts.Of(rows.Select(r => r.Due), day);
 
         var deadlineTable = new TableData(DeadlineTableName, $"Frister overskredet eller inden for 14 dage, {Danish.Name(period)}",
-            [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
-            rows.Select(r => (object?[])[r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
+            [new("Gruppe"), new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
+            rows.Select(r => (object?[])[Danish.Name(r.Group), r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
 
         // Compliance: deadlines due in the week (up to the day) and in the 12 weeks ending with it, met when done by the deadline.
         var window = TwelveWeeks.Ending(day);
@@ -159,7 +169,19 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                     cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(k.ShownFor(PeriodKind.Week) ? cell.Status : TargetStatus.None)];
             }).ToList());
 
-        return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, deadlineTable,
+        // Per caseworker: the week's deadlines, the overdue, the caseload and 12 weeks' compliance (TwelveWeeks, as on the caseworker's own page).
+        var people = caseworkers.Select(cw =>
+        {
+            var own = open.Where(d => d.CaseworkerId == cw.Id).Select(d => Worklist.GroupOf(d.Due, day)).ToList();
+            var n = openCases.GetValueOrDefault(cw.Id);
+            var f = fte.GetValueOrDefault(cw.Id);
+            decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
+            var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
+            return new CaseworkerWeek(cw.Id, cw.Name, own.Count(g => g == WorkGroup.ThisWeek), own.Count(g => g is WorkGroup.NewlyOverdue or WorkGroup.Overdue or WorkGroup.LongOverdue),
+                n, perFte, Targets.Status(s1, perFte, null), mine.Count(d => Met(d.Due, d.DoneOn)), mine.Count);
+        }).ToList();
+
+        return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, counts, people, deadlineTable,
             compliance, chart, summary, caseload, figures,
             // A view logs the cases on the page; an export only those in the exported table (the deadlines; the others name none).
             new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported,

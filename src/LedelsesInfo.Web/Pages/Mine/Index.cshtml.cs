@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.Worklists;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -9,13 +10,20 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
 {
     public MyCases? Cases { get; private set; }
     public IReadOnlyList<LedelsesInfo.Application.Features.ManagementReview.MyReview> Reviews { get; private set; } = [];
+    public LedelsesInfo.Application.Features.ManagementReview.MyReviews? ReviewsAnswer { get; private set; }
 
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+
+    /// <summary>The marks on the own deadlines, read live beside the cached list (<see cref="GetDeadlineMarks"/>).</summary>
+    public DeadlineMarks Marks { get; private set; } = new(new Dictionary<DeadlineRef, DeadlineMarkView>(), 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cases = await mediator.Send(new GetMyCases(AsOf), ct);
-        Reviews = (await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct)).Reviews;
+        // Learning points from management supervision follow the work, newest first.
+        ReviewsAnswer = await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct);
+        Reviews = ReviewsAnswer.Reviews.OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).ToList();
+        Marks = await mediator.Send(new GetDeadlineMarks(), ct);
         return Page();
     }
 

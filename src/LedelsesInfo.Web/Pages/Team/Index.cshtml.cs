@@ -1,4 +1,5 @@
 using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.Worklists;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,9 @@ namespace LedelsesInfo.Web.Pages.Team;
 public sealed class TeamModel(IMediator mediator) : DashboardPage
 {
     public TeamDashboard? Dashboard { get; private set; }
+
+    /// <summary>The marks on the team's deadlines, read live beside the cached list (<see cref="GetDeadlineMarks"/>).</summary>
+    public DeadlineMarks Marks { get; private set; } = new(new Dictionary<DeadlineRef, DeadlineMarkView>(), 0);
 
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
@@ -19,6 +23,7 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dashboard = await mediator.Send(Query(export: null), ct);
+        Marks = await mediator.Send(new GetDeadlineMarks(), ct);
         return Page();
     }
 
