@@ -6,7 +6,7 @@ namespace LedelsesInfo.Cli;
 /// </summary>
 internal sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["strict", "no-recompute", "full"];
+    private static readonly HashSet<string> Flags = ["strict", "no-recompute", "full", "dry-run"];
 
     public const string Usage = """
         Brug: ledelsesinfo <kommando> [valg]
@@ -26,6 +26,9 @@ internal sealed class CommandLine
           prune-access-log [--days N]
               Sletter linjer i adgangsloggen, der er ældre end N dage (standard AccessLog:RetentionDays, ellers 5 år;
               mindst 183 dage).
+          send-weekly [--dry-run] [--day åååå-mm-dd]
+              Sender ugens besked om frister til teamledere og sagsbehandlere (kun antal og et link; ingen sager).
+              --dry-run skriver, hvad der ville blive sendt, og sender intet. Kræver Notifications:Smtp:Host uden --dry-run.
 
         Database: --Database:Provider=Sqlite|SqlServer --ConnectionStrings:Default="..."
                   (eller miljøvariablerne Database__Provider og ConnectionStrings__Default)

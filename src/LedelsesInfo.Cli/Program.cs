@@ -133,6 +133,40 @@ switch (command.Name)
         Console.WriteLine($"Adgangsloggen før {pruned.Before:yyyy-MM-dd} er slettet: {pruned.Lines:N0} linjer og {pruned.Days:N0} sagsdage.");
         return 0;
     }
+    case "send-weekly":
+    {
+        var day = DateOnly.FromDateTime(DateTime.Now);
+        if (command.Option("day") is { } dayText && !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            Console.Error.WriteLine($"Datoen \"{dayText}\" skal skrives som åååå-mm-dd, fx 2026-12-07.");
+            return 2;
+        }
+        var dryRun = command.Flag("dry-run");
+        if (!dryRun && configuration["Notifications:Smtp:Host"] is not { Length: > 0 })
+        {
+            Console.Error.WriteLine("Der er ikke sat en SMTP-server op (Notifications:Smtp:Host). Brug --dry-run for at se, hvad der ville blive sendt.");
+            return 2;
+        }
+        await using var services = BuildServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var portal = configuration["Notifications:PortalUrl"] is { Length: > 0 } url ? url : "http://localhost:5080";
+        var result = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new LedelsesInfo.Application.Features.Worklists.SendWeeklyMessages(day, portal, dryRun));
+        Console.WriteLine($"{(dryRun ? "Ville sende" : "Sendt")} for {result.Week.Week}: {result.Sent.Count:N0} beskeder; {result.Week.AlreadySent:N0} var allerede sendt; {result.Week.WithoutAddress:N0} uden e-mailadresse.");
+        foreach (var m in result.Sent)
+        {
+            Console.WriteLine($"{m.Address}: {m.Subject}");
+            if (dryRun)
+            {
+                Console.WriteLine(string.Join(Environment.NewLine, m.Body.Split('\n').Select(l => "    " + l)));
+            }
+        }
+        foreach (var (m, error) in result.Failed)
+        {
+            Console.Error.WriteLine($"{m.Address}: ikke sendt: {error}");
+        }
+        return result.Failed.Count == 0 ? 0 : 1;
+    }
     case "recompute":
     case "export-kpis":
     {
@@ -219,5 +253,6 @@ static ServiceProvider BuildServices(IConfiguration configuration)
     });
     FluentValidation.ServiceCollectionExtensions.AddValidatorsFromAssemblyContaining<LedelsesInfo.Application.Features.Home.GetHome>(services, includeInternalTypes: true);
     services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration)));
+    LedelsesInfo.Infrastructure.Notifications.NotificationServiceCollectionExtensions.AddLedelsesInfoNotifications(services, configuration, schedule: false);
     return services.BuildServiceProvider();
 }

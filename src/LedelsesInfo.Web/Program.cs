@@ -40,6 +40,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTyp
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 builder.Services.AddSingleton(new CaseSystemLinks(configuration["CaseSystem:CaseUrl"]));
+// The weekly message over SMTP, on its schedule; off unless Notifications:Smtp:Host is set (docs/operations.md).
+LedelsesInfo.Infrastructure.Notifications.NotificationServiceCollectionExtensions.AddLedelsesInfoNotifications(builder.Services, configuration, schedule: true);
 // Sign-in cookies survive a restart and every instance reads every other's: the keys live in the database, unless a
 // key folder is configured; encrypted at rest with a certificate where one is given (docs/security.md, "Keys and secrets").
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("LedelsesInfo");
@@ -112,6 +114,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Mine", Policies.Caseworker);
     options.Conventions.AuthorizeFolder("/Sag", Policies.CaseReaders);
     options.Conventions.AuthorizeFolder("/Frister", Policies.CaseReaders);
+    options.Conventions.AuthorizeFolder("/Indstillinger", Policies.CaseReaders);
     options.Conventions.AllowAnonymousToFolder("/Konto");
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");
