@@ -98,7 +98,7 @@ public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<Po
     public async Task The_administrator_answers_a_citizens_request_for_a_child_with_units_not_names_as_a_page_and_a_spreadsheet()
     {
         using var caseworker = await SignIn.AsAsync(factory, "sagsbehandler");
-        var caseId = System.Text.RegularExpressions.Regex.Match(await caseworker.GetStringAsync("/Mine"), @"href=""/Sag/(S\d{7})""").Groups[1].Value;
+        var caseId = System.Text.RegularExpressions.Regex.Match(await caseworker.GetStringAsync("/Mine"), @"href=""/Sag/(S\d{7})[""?]").Groups[1].Value;
         await caseworker.GetStringAsync("/Sag/" + caseId);
         string child, unit, name;
         await using (var scope = factory.Services.CreateAsyncScope())

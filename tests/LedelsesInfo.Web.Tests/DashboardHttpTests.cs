@@ -237,7 +237,7 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    [GeneratedRegex(@"href=""/Sag/(S\d{7})""")]
+    [GeneratedRegex(@"href=""/Sag/(S\d{7})[""?]")]
     private static partial Regex CaseLink();
 
     [GeneratedRegex(@"<th scope=""col"" class=""numeric"">\s*<a href=""\?unit=([^&""]+)&")]

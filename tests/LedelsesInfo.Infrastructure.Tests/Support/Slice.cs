@@ -24,6 +24,14 @@ public static class Slice
 {
     public static async Task<TResponse> SendAsync<TResponse>(this TestDatabase database, IMessage message, ICurrentUser user, IClock? clock = null)
     {
+        await using var provider = database.Services(user, clock);
+        await using var scope = provider.CreateAsyncScope();
+        return (TResponse)(await scope.ServiceProvider.GetRequiredService<IMediator>().Send((object)message))!;
+    }
+
+    /// <summary>The application layer's services on the test database, as the web app registers them; <paramref name="configure"/> adds or replaces some.</summary>
+    public static ServiceProvider Services(this TestDatabase database, ICurrentUser user, IClock? clock = null, Action<IServiceCollection>? configure = null)
+    {
         ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -39,8 +47,8 @@ public static class Slice
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton(user);
         services.AddSingleton(clock ?? new FixedClock());
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        return (TResponse)(await scope.ServiceProvider.GetRequiredService<IMediator>().Send((object)message))!;
+        services.AddSingleton<IMailSender, LedelsesInfo.Infrastructure.Notifications.NoMailSender>();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 }

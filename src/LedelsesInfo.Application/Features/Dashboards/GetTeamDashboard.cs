@@ -106,8 +106,8 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var counts = WorkCounts.Of(rows.Select(r => r.Due), day);
 
         var deadlineTable = new TableData(DeadlineTableName, $"Frister overskredet eller inden for 14 dage, {Danish.Name(period)}",
-            [new("Gruppe"), new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
-            rows.Select(r => (object?[])[Danish.Name(r.Group), r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
+            [new("Sag"), new("Frist"), new("Fristdato", ColumnKind.Date), new("Dage over (+) eller tilbage (−)", ColumnKind.Number), new("Sagsbehandler"), new("Status")],
+            rows.Select(r => (object?[])[r.CaseId, Danish.Name(r.Kind), r.Due, r.DaysOver, r.CaseworkerName, Danish.Name(r.State)]).ToList());
 
         // Compliance: deadlines due in the week (up to the day) and in the 12 weeks ending with it, met when done by the deadline.
         var window = TwelveWeeks.Ending(day);
