@@ -37,7 +37,11 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         }
         if (pages.Contains("/Admin/Indlaes"))
         {
-            pages.Add("/Admin/Importfiler");
+            pages.AddRange(["/Admin/Importfiler", "/Admin/UgentligBesked"]);
+        }
+        if (pages.Contains("/Team") || pages.Contains("/Mine"))
+        {
+            pages.Add("/Indstillinger");
         }
         if (pages.Contains("/Admin/Adgangslog"))
         {
@@ -102,6 +106,38 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         }
     }
 
+    [BrowserFact]
+    public async Task A_caseworker_marks_a_deadline_from_the_list_with_the_keyboard_and_at_320_px_the_rows_are_cards()
+    {
+        var page = await fixture.SignedInPageAsync("sagsbehandler", width: 320, bypassCsp: true);
+        await page.GotoAsync(fixture.BaseUrl + "/Mine", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        // The first screen is the work: the counts, then the groups; each row a card with its deadline, status and action.
+        Assert.Matches(@"^\d+ friste?r? i denne uge, \d+ nye? overskredne?, \d+ overskredne?, \d+ ældre end 3 måneder", await page.Locator(".worklist-counts").InnerTextAsync());
+        var row = page.Locator("table.worklist tbody tr").First;
+        Assert.Equal("block", await row.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 321, "listen ruller vandret ved 320 px");
+        var caseId = (await row.Locator("th a").InnerTextAsync()).Trim();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "worklist-320.png"), FullPage = false });
+
+        // By keyboard: to the row's "Markér", the form, a note and back to the list, where the mark stands beside the deadline.
+        await row.Locator("a.worklist-action").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Frister/Marker", StringComparison.Ordinal));
+        Assert.Empty(await AxeAsync(page));
+        await page.FocusAsync("#mark-fejl_i_data");
+        await page.Keyboard.PressAsync("Space");
+        await page.FocusAsync("#Note");
+        await page.Keyboard.TypeAsync("Fristen er beregnet fra en forkert startdato");
+        await page.FocusAsync("form.mark-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Mine", StringComparison.Ordinal));
+        var marked = page.Locator($"table.worklist tbody tr:has(th a:text-is('{caseId}')) .worklist-mark").First;
+        Assert.Contains("Fejl i data", await marked.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Fristen er beregnet fra en forkert startdato", await marked.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await AxeAsync(page));
+        await page.Context.CloseAsync();
+    }
+
     [BrowserTheory]
     [MemberData(nameof(AudienceCodes))]
     public async Task Every_page_has_no_wcag_2_1_a_or_aa_violations(string audience)
@@ -140,7 +176,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     /// <summary>Every visible link and control (the design system's own overflow button is hidden while the menu fits).</summary>
-    private const string Controls = "Array.from(document.querySelectorAll('a[href], button, select, input:not([type=hidden]), textarea')).filter(e => e.checkVisibility())";
+    private const string Controls = "Array.from(document.querySelectorAll('a[href], button, select, input:not([type=hidden]), textarea, [tabindex=\"0\"]')).filter(e => e.checkVisibility())";
 
     [BrowserTheory]
     [MemberData(nameof(AudienceCodes))]
