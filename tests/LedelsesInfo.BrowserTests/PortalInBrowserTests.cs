@@ -303,14 +303,22 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         var page = await fixture.SignedInPageAsync("teamleder");
         await page.GotoAsync(fixture.BaseUrl + "/Team", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
-        await page.FocusAsync("th a[href*='sort=sag']");
+        // The list keeps its groups (what to do now first); the sort links order the rows within each group.
+        await page.FocusAsync("a[href^='?'][href$='sort=sag']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("sort=sag", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("sort=sag", StringComparison.Ordinal));
 
-        Assert.Equal("ascending", await page.GetAttributeAsync("th:has(a[href*='sort=sag'])", "aria-sort"));
-        var cases = await page.Locator("#tabel-frister tbody th").AllInnerTextsAsync();
-        Assert.Equal(cases.Order(StringComparer.Ordinal), cases);
-        // A select changes with the keyboard too, and the form is sent with Enter on the button.
+        Assert.Equal("true", await page.GetAttributeAsync("a[href^='?'][href$='sort=sag']", "aria-current"));
+        var groups = page.Locator("table.worklist:not(#tabel-ugen)");
+        Assert.True(await groups.CountAsync() > 0);
+        for (var i = 0; i < await groups.CountAsync(); i++)
+        {
+            var cases = await groups.Nth(i).Locator("tbody th").AllInnerTextsAsync();
+            Assert.True(cases.Order(StringComparer.Ordinal).SequenceEqual(cases), $"{page.Url} {await groups.Nth(i).Locator("caption").InnerTextAsync()}: {string.Join(",", cases)}");
+        }
+        // The filters fold away above the list; they open with the keyboard, a select changes with it, and Enter on the button sends the form.
+        await page.FocusAsync("details.filters > summary");
+        await page.Keyboard.PressAsync("Enter");
         await page.FocusAsync("#kind");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.FocusAsync("form.period-picker button");

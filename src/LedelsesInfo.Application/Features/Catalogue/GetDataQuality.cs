@@ -57,6 +57,22 @@ public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) :
                                      orderby x.c.Id, x.a.Id
                                      select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "indsatsen løber efter sagens lukning")).ToListAsync(cancellationToken);
 
+        // Deadlines a caseworker or team leader marked as wrong in the data, whose newest mark says so and which the newest
+        // snapshot still shows open (an import that shows the deadline done, or a later mark, takes it off the list).
+        var asOf = await KpiQueries.LatestAsOfAsync(db, cancellationToken);
+        var marks = await (from m in db.DeadlineMarks
+                           join c in db.Cases on m.CaseId equals c.Id
+                           where visible.Contains(c.TeamId)
+                           select new { m.Id, m.CaseId, m.Kind, m.SourceId, m.K, m.Mark, m.Note, c.TeamId }).ToListAsync(cancellationToken);
+        var newestMarks = marks.GroupBy(m => (m.CaseId, m.Kind, m.SourceId, m.K)).Select(g => g.MaxBy(m => m.Id)!).Where(m => m.Mark == DeadlineMarkKind.DataError).ToList();
+        var markedCases = newestMarks.Select(m => m.CaseId).Distinct().ToList();
+        var stillOpen = (await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && markedCases.Contains(d.CaseId) && d.DoneOn == null)
+            .Select(d => new { d.CaseId, d.Kind, d.SourceId, d.K }).ToListAsync(cancellationToken)).ToHashSet();
+        var markedWrong = newestMarks.Where(m => stillOpen.Contains(new { m.CaseId, m.Kind, m.SourceId, m.K }))
+            .OrderBy(m => m.CaseId, StringComparer.Ordinal)
+            .Select(m => new DataQualityCase(m.CaseId, m.Kind is DeadlineKind.FollowUp or DeadlineKind.SupervisoryVisit ? m.SourceId : null, m.TeamId,
+                $"{Danish.Name(m.Kind).ToLowerInvariant()} markeret som fejl i data: {m.Note}")).ToList();
+
         var showsCases = user.Audience == Audience.TeamLeader;
         DataQualityIssue Issue(string code, string title, string explanation, string correction, List<DataQualityCase> cases)
         {
@@ -79,6 +95,9 @@ public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) :
             Issue("lukket_sag", "Indsatser, der løber efter sagen er lukket",
                 "Indsatser uden slutdato eller med slutdato efter sagens lukning. Anbringelser tælles med i A1 og A2 og fristerne bliver ved.",
                 "Afslut indsatsen med en slutdato senest på sagens lukkedato, eller genåbn sagen, hvis indsatsen fortsætter.", runningOnClosed),
+            Issue("markeret_fejl", "Frister markeret som fejl i data",
+                "Frister, som sagsbehandleren eller teamlederen har markeret som fejl i data fra listen over ugens frister, med deres note. Markeringen ændrer ikke nøgletallene; fristen tæller, som data viser den, indtil data er rettet.",
+                "Ret det, noten peger på, i fagsystemet. Fristen forsvinder herfra, når en indlæsning viser den overholdt, eller når den markeres på ny.", markedWrong),
         };
         return new DataQuality(issues, showsCases,
             new CaseAccess(Page, AccessLog.Shown, issues.SelectMany(i => i.Cases).Select(c => c.CaseId).Distinct().ToList()));

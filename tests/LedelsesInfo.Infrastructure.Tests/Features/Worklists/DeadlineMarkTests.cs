@@ -105,6 +105,27 @@ public sealed class DeadlineMarkTests : IAsyncLifetime
         Assert.Equal(1, await db.DeadlineMarks.CountAsync());
     }
 
+    [Fact]
+    public async Task A_deadline_marked_as_an_error_in_the_data_goes_on_the_data_quality_list_until_the_data_show_it_done()
+    {
+        await hand.Database.SendAsync<DeadlineMarkView>(new SetDeadlineMark("S2", "bfu", "E2", 1, "fejl_i_data", null, "Undersøgelsen blev afsluttet i maj"), Bo, new Clock());
+
+        var quality = await hand.Database.SendAsync<LedelsesInfo.Application.Features.Catalogue.DataQuality>(new LedelsesInfo.Application.Features.Catalogue.GetDataQuality(), Dorte, new Clock());
+        var marked = quality.Issues.Single(i => i.Code == "markeret_fejl");
+        var listed = Assert.Single(marked.Cases);
+        Assert.Equal(("S2", "T1"), (listed.CaseId, listed.TeamId));
+        Assert.Contains("Undersøgelsen blev afsluttet i maj", listed.What, StringComparison.Ordinal);
+        // Another team's leader sees no count for this team.
+        var other = await hand.Database.SendAsync<LedelsesInfo.Application.Features.Catalogue.DataQuality>(new LedelsesInfo.Application.Features.Catalogue.GetDataQuality(), new TestUser(Audience.TeamLeader, "T2", null, "t2@test.dk"), new Clock());
+        Assert.Equal(0, other.Issues.Single(i => i.Code == "markeret_fejl").Total);
+
+        var folder = Path.Combine(hand.Database.Folder, "fixed");
+        Directory.CreateDirectory(folder);
+        await ImportAndRecomputeAsync(Files.Csv(folder, "examinations.csv", "examination_id;case_id;kind;aware_on;completed_on\nE2;S2;bfu;2025-02-28;2025-05-20\n"));
+        quality = await hand.Database.SendAsync<LedelsesInfo.Application.Features.Catalogue.DataQuality>(new LedelsesInfo.Application.Features.Catalogue.GetDataQuality(), Dorte, new Clock());
+        Assert.Empty(quality.Issues.Single(i => i.Code == "markeret_fejl").Cases);
+    }
+
     private async Task ImportAndRecomputeAsync(string file)
     {
         var import = await hand.Database.ImportAsync(file);
