@@ -148,6 +148,43 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_caseworker_marks_an_own_deadline_over_http_and_is_refused_with_403_and_logged_on_anothers()
+    {
+        using var mine = await SignIn.AsAsync(factory, "sagsbehandler", 0);
+        using var other = await SignIn.AsAsync(factory, "sagsbehandler", 1);
+        var ownMark = WebUtility.HtmlDecode(MarkLink().Match(await mine.GetStringAsync("/Mine")).Groups[1].Value);
+        var othersMark = WebUtility.HtmlDecode(MarkLink().Match(await other.GetStringAsync("/Mine")).Groups[1].Value);
+        Assert.NotEqual("", ownMark);
+        Assert.NotEqual("", othersMark);
+        var othersCase = System.Web.HttpUtility.ParseQueryString(othersMark[othersMark.IndexOf('?', StringComparison.Ordinal)..])["sag"];
+
+        // The form for one's own deadline; the other's answers 403, shown and posted, and each attempt is logged.
+        var form = await mine.GetStringAsync(ownMark);
+        Assert.Contains("Markér en frist", form, StringComparison.Ordinal);
+        var before = await LogCountAsync(e => e.Action == "nægtet" && e.CaseId == othersCase);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mine.GetAsync(othersMark)).StatusCode);
+        var post = await mine.PostAsync(othersMark, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Mark"] = "fejl_i_data", ["Note"] = "forsøg", ["__RequestVerificationToken"] = SignIn.FormToken(form),
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(before + 2, await LogCountAsync(e => e.Action == "nægtet" && e.CaseId == othersCase));
+
+        // The own mark, posted with its token, leads back to the list, where it stands beside the deadline.
+        var saved = await mine.PostAsync(ownMark, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Mark"] = "fejl_i_data", ["Note"] = "Startdatoen i fagsystemet er forkert", ["__RequestVerificationToken"] = SignIn.FormToken(form),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/Mine", saved.Headers.Location?.OriginalString);
+        Assert.Contains("Startdatoen i fagsystemet er forkert", await mine.GetStringAsync("/Mine"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Startdatoen i fagsystemet er forkert", await other.GetStringAsync("/Mine"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"href=""(/Frister/Marker\?[^""]+)""")]
+    private static partial Regex MarkLink();
+
+    [Fact]
     public async Task A_caseworker_who_opens_another_caseworkers_case_gets_403_and_the_attempt_is_logged()
     {
         using var mine = await SignIn.AsAsync(factory, "sagsbehandler", 0);
