@@ -88,7 +88,7 @@ switch (command.Name)
         var importer = scope.ServiceProvider.GetRequiredService<Importer>();
         var progress = new Progress<ImportProgress>(p => Console.Error.WriteLine($"  {Path.GetFileName(p.File)}: {p.RowsRead:N0} rækker læst …"));
         var result = await importer.ImportAsync(command.Positional,
-            new ImportOptions(command.Flag("strict"), Environment.UserName, progress));
+            new ImportOptions(command.Flag("strict"), Environment.UserName, progress, DeferDataVersion: !command.Flag("no-recompute")));
         foreach (var file in result.Files)
         {
             Console.WriteLine(file.Summary);
@@ -105,12 +105,26 @@ switch (command.Name)
                 Console.WriteLine($"  … se alle fejl i importkørsel {file.BatchId} i portalen");
             }
         }
-        if (result.Files.Any(f => f.RowsApplied > 0) && !command.Flag("no-recompute"))
+        // The import left the data version to the recompute (one move for both, so a running portal serves its old answers
+        // until the new figures are ready); without a recompute that moves it, it is moved here.
+        var versionMoved = command.Flag("no-recompute");
+        try
         {
-            var computed = await RecomputeAsync(scope.ServiceProvider, null, full: false);
-            if (computed is not null && result.RunId is { } runId)
+            if (result.Files.Any(f => f.RowsApplied > 0) && !command.Flag("no-recompute"))
             {
-                await importer.RecordRecomputeAsync(runId, computed.Elapsed);
+                var computed = await RecomputeAsync(scope.ServiceProvider, null, full: false);
+                versionMoved = computed is not null;
+                if (computed is not null && result.RunId is { } runId)
+                {
+                    await importer.RecordRecomputeAsync(runId, computed.Elapsed);
+                }
+            }
+        }
+        finally
+        {
+            if (!versionMoved)
+            {
+                await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().BumpDataVersionAsync();
             }
         }
         ReportPeakMemory();

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.KeyFigures;
+using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -255,6 +256,10 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
     {
         var preview = job.State == ImportState.WaitingForPreview;
+        // One move of the data version for an import and its recompute together, the recompute's (the import defers
+        // its own): until it commits, readers are served the answers of the version before. If no recompute runs, or
+        // the import or the recompute fails, the version is moved here, so no answer outlives the data it was read from.
+        var versionMoved = preview;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, job.Cancellation.Token);
         try
         {
@@ -270,7 +275,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
             var importer = scope.ServiceProvider.GetRequiredService<Importer>();
             var progress = new Told(p => job.Step = new ImportStep(Path.GetFileName(p.File), p.FileNumber, p.FileCount, p.RowsRead));
             var result = await importer.ImportAsync(job.Files,
-                new ImportOptions(job.Strict, job.StartedBy, progress, Preview: preview, Source: job.Source),
+                new ImportOptions(job.Strict, job.StartedBy, progress, Preview: preview, Source: job.Source, DeferDataVersion: !preview),
                 preview ? linked.Token : stoppingToken);
             job.Checks = result.Files.Select(f => new ImportFileCheck(Path.GetFileName(f.File), f.Kind, f.Format, f.Refused, f.RefusalReason,
                 f.RowsRead, f.RowsValid, f.RowsRejected, preview ? null : f.RowsApplied,
@@ -292,6 +297,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
             {
                 job.Set(ImportState.Recomputing, clock.Now);
                 var computed = await scope.ServiceProvider.GetRequiredService<KpiEngine>().RecomputeAsync(null, false, stoppingToken);
+                versionMoved = computed is not null;
                 if (computed is not null && result.RunId is { } runId)
                 {
                     await importer.RecordRecomputeAsync(runId, computed.Elapsed, stoppingToken);
@@ -314,6 +320,10 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
         }
         finally
         {
+            if (!versionMoved)
+            {
+                await MoveDataVersionAsync();
+            }
             if (ImportStates.Finished(job.State))
             {
                 var view = job.View(null);
@@ -323,6 +333,19 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, IClock clock, Impor
                 }
                 job.Finished?.Invoke(view);
             }
+        }
+    }
+
+    private async Task MoveDataVersionAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().BumpDataVersionAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Dataversionen kunne ikke flyttes efter en indlæsning; svar i cachen kan være forældede indtil næste ændring.");
         }
     }
 

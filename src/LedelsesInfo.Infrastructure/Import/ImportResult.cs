@@ -47,8 +47,9 @@ public sealed record ImportResult(IReadOnlyList<FileImportResult> Files, long? R
 /// How to import. <paramref name="Preview"/>: read and check every row as an import would (references to ids in earlier files
 /// of the same set included), and write nothing: no rows, no batch, no run.
 /// </summary>
+/// <param name="DeferDataVersion">A recompute follows and will move the data version: the import does not (readers keep the old answers until then; the caller bumps if no recompute does).</param>
 public sealed record ImportOptions(bool Strict = false, string? ImportedBy = null, IProgress<ImportProgress>? Progress = null,
-    bool Preview = false, ImportSource Source = ImportSource.CommandLine);
+    bool Preview = false, ImportSource Source = ImportSource.CommandLine, bool DeferDataVersion = false);
 
 /// <summary>Where an import is: file <paramref name="FileNumber"/> of <paramref name="FileCount"/>, rows read in it so far.</summary>
 public sealed record ImportProgress(string File, int RowsRead, int FileNumber = 1, int FileCount = 1);

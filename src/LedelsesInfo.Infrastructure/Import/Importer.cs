@@ -67,6 +67,19 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         {
             return await PreviewAsync(files, options, ct);
         }
+        db.DefersDataVersion = options.DeferDataVersion;
+        try
+        {
+            return await ImportFilesAsync(files, options, ct);
+        }
+        finally
+        {
+            db.DefersDataVersion = false;
+        }
+    }
+
+    private async Task<ImportResult> ImportFilesAsync(IReadOnlyList<string> files, ImportOptions options, CancellationToken ct)
+    {
         await MarkInterruptedAsync(ct);
         var run = new ImportRun { Source = options.Source, StartedBy = options.ImportedBy, StartedAt = clock.Now, Strict = options.Strict, Files = files.Count };
         db.ImportRuns.Add(run);

@@ -94,7 +94,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     }
 
     private static bool ChangesData(DbContext db) =>
-        db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        db is not LedelsesInfoDbContext { DefersDataVersion: true } && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is not (AccessLogEntry or SignInSession or DeadlineMark or WeeklyMessageOptOut or SentMessage or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
 
     private sealed record Pending(IDbContextTransaction? Own);

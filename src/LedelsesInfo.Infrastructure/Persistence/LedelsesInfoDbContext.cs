@@ -50,6 +50,16 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts => Set<WeeklyMessageOptOut>();
     public DbSet<SentMessage> SentMessages => Set<SentMessage>();
 
+    /// <summary>
+    /// While set, saves do not move the data version (<see cref="DataVersionInterceptor"/>): an import whose recompute
+    /// follows leaves the one bump to the recompute, so readers are served the old answers until the new figures are
+    /// ready, and the cache is emptied once, not per file (docs/decisions/0006). Whoever sets it bumps the version after.
+    /// </summary>
+    public bool DefersDataVersion { get; set; }
+
+    /// <summary>Moves the data version on now: after work done with <see cref="DefersDataVersion"/>, when no recompute did it.</summary>
+    public Task BumpDataVersionAsync(CancellationToken ct = default) => Database.ExecuteSqlRawAsync(SqlDialect.For(this).BumpDataVersion, ct);
+
     private bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

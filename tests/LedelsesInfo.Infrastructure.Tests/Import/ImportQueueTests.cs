@@ -79,6 +79,51 @@ public sealed class ImportQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_and_its_recompute_move_the_data_version_once_so_readers_keep_the_old_answers_until_the_figures_are_ready()
+    {
+        Files.Basics(_db.Folder);
+        await _db.ImportAsync(_db.Folder);
+        var (queue, services) = NewQueue();
+        await using var _ = services;
+        async Task<long> VersionAsync()
+        {
+            await using var db = _db.NewContext();
+            return await db.DataVersions.Select(v => v.Version).SingleAsync();
+        }
+
+        var upload = await queue.StageAsync(
+        [
+            File("cases.csv", "case_id;child_id;birth_date;team_id;caseworker_id;opened_on;closed_on\nS1;B1;2015-01-01;T1;M1;2026-01-01;\nS2;B2;2016-01-01;T1;M2;2026-02-01;\n"),
+            File("notifications.csv", "notification_id;unit_id;child_id;case_id;received_at;assessed_at;professional;receipt_sent_on\nN1;T1;B1;S1;2026-03-01 10:00;2026-03-01 12:00;ja;2026-03-05\n"),
+        ], "leder", CancellationToken.None);
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            await UntilAsync(queue, upload.Id!.Value, ImportState.Previewed);
+            var before = await VersionAsync();
+            Assert.Null(queue.Confirm(upload.Id.Value, strict: false, "leder"));
+            await UntilAsync(queue, upload.Id.Value, ImportState.Done);
+
+            // Two files, the run's own rows and the recompute: one move, the recompute's, when the new figures are there.
+            Assert.Equal(before + 1, await VersionAsync());
+            await using var db = _db.NewContext();
+            Assert.Equal(2, await db.Cases.CountAsync());
+            Assert.True(await db.KpiSnapshots.AnyAsync());
+
+            // The next upload moves it once more, whatever it holds.
+            var again = await queue.StageAsync([File("goals.csv", "kpi_code;unit_id;year;target\nU2;K;2026;95\n")], "leder", CancellationToken.None);
+            await UntilAsync(queue, again.Id!.Value, ImportState.Previewed);
+            Assert.Null(queue.Confirm(again.Id.Value, strict: false, "leder"));
+            await UntilAsync(queue, again.Id.Value, ImportState.Done);
+            Assert.Equal(before + 2, await VersionAsync());
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_preview_left_past_its_expiry_is_cancelled_and_its_files_deleted()
     {
         Files.Basics(_db.Folder);
