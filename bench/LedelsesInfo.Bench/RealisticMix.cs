@@ -129,7 +129,7 @@ public static partial class RealisticMix
         return (pages, pages.Sum(p => p.Requests), pages.Sum(p => p.Errors), elapsed, fresh);
     }
 
-    private static int Pick(Random random)
+    internal static int Pick(Random random)
     {
         var x = random.NextDouble();
         for (var a = 0; a < Audiences.Length; a++)

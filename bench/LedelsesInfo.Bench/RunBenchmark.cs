@@ -40,13 +40,14 @@ public static partial class RunBenchmark
     /// <summary>Back-to-back load before the measured phases, long enough for the runtime to finish recompiling hot code.</summary>
     private const int WarmUpSeconds = 30;
 
-    public static async Task<(List<StepResult> Steps, List<LoadResult> Loads, List<ComparisonResult> Comparisons)> RunAsync(bool quick, TextWriter log)
+    public static async Task<(List<StepResult> Steps, List<LoadResult> Loads, List<ComparisonResult> Comparisons, List<string> ImportWindows)> RunAsync(bool quick, TextWriter log)
     {
         var cli = Built("src", "LedelsesInfo.Cli", "ledelsesinfo.dll");
         var web = Built("src", "LedelsesInfo.Web", "LedelsesInfo.Web.dll");
         var profiles = quick ? [DemoProfile.Demo] : new[] { DemoProfile.Demo, DemoProfile.Large, DemoProfile.Large4X };
         var steps = new List<StepResult>();
         var loads = new List<LoadResult>();
+        var windows = new List<string>();
         var comparisons = new List<ComparisonResult>();
         var bench = Built("bench", "LedelsesInfo.Bench", "LedelsesInfo.Bench.dll");
         var to = new DateOnly(2026, 10, 31);
@@ -64,6 +65,10 @@ public static partial class RunBenchmark
                 steps.Add(await CliStepAsync(log, cli, profile.Name, "import", rows, ["import", files, "--no-recompute", $"--ConnectionStrings:Default={connection}"]));
                 steps.Add(await CliStepAsync(log, cli, profile.Name, "full recompute", rows, ["recompute", $"--ConnectionStrings:Default={connection}"]));
 
+                // A copy before the month, for the import-under-load window (the web app imports the same month from its drop folder).
+                var beforeMonth = Path.Combine(folder, "before-month.db");
+                File.Copy(Path.Combine(folder, "bench.db"), beforeMonth);
+
                 // One more month: the next month's payments arrive and the key figures are recomputed as of its end.
                 var next = Path.Combine(folder, "next");
                 Directory.CreateDirectory(next);
@@ -74,6 +79,7 @@ public static partial class RunBenchmark
                 var load = await LoadAsync(log, web, profile.Name, connection, clients: quick ? 4 : 32, seconds: quick ? 3 : 20, warmUpSeconds: quick ? 1 : WarmUpSeconds, rate: quick ? 20 : 300);
                 loads.Add(load);
                 comparisons.Add(await CompareWithDuckDbAsync(log, bench, profile.Name, files, connection, to, load.Pages[0]));
+                windows.Add($"**{profile.Name}.** " + await ImportUnderLoad.RunAsync(beforeMonth, Path.Combine(next, "payments_next.csv"), quick ? 4 : 32, log, quick));
             }
             finally
             {
@@ -87,7 +93,7 @@ public static partial class RunBenchmark
                 }
             }
         }
-        return (steps, loads, comparisons);
+        return (steps, loads, comparisons, windows);
     }
 
     /// <summary>The load step alone, on a database already imported and recomputed (for trying a change quickly).</summary>
@@ -242,7 +248,8 @@ public static partial class RunBenchmark
         return rows;
     }
 
-    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds, int warmUpSeconds, double rate)
+    /// <summary>The web app in Release on its own port (Development, for the development sign-in), started and ready.</summary>
+    internal static async Task<(Process Server, string BaseUrl)> StartWebAsync(string web, string connection, IDictionary<string, string> environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -255,30 +262,39 @@ public static partial class RunBenchmark
         start.Environment["Demo__SeedOnEmptyDatabase"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DataProtection__KeyFolder"] = Path.Combine(Path.GetDirectoryName(connection["Data Source=".Length..])!, "keys");
-        using var server = Process.Start(start)!;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        var server = Process.Start(start)!;
         _ = server.StandardOutput.ReadToEndAsync();
         _ = server.StandardError.ReadToEndAsync();
         var baseUrl = $"http://127.0.0.1:{port}";
-        try
+        using var probe = new HttpClient();
+        for (var i = 0; i < 120; i++)
         {
-            using (var probe = new HttpClient())
+            try
             {
-                for (var i = 0; i < 120; i++)
+                if ((await probe.GetAsync($"{baseUrl}/health/ready")).IsSuccessStatusCode)
                 {
-                    try
-                    {
-                        if ((await probe.GetAsync($"{baseUrl}/health/ready")).IsSuccessStatusCode)
-                        {
-                            break;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        // Not listening yet.
-                    }
-                    await Task.Delay(500);
+                    break;
                 }
             }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(500);
+        }
+        return (server, baseUrl);
+    }
+
+    private static async Task<LoadResult> LoadAsync(TextWriter log, string web, string profile, string connection, int clients, int seconds, int warmUpSeconds, double rate)
+    {
+        var (server, baseUrl) = await StartWebAsync(web, connection, new Dictionary<string, string>());
+        using var running = server;
+        try
+        {
             log.WriteLine($"[{profile}] load: {clients} clients for {seconds} s …");
             // Each client is its own person in each audience (as many as the sign-in page offers): a team leader sees
             // their own team, a caseworker their own cases, so the cache is shared only where the answers are.
@@ -409,13 +425,13 @@ public static partial class RunBenchmark
     }
 
     /// <summary>The people the development sign-in offers for an audience.</summary>
-    private static List<string> Options(string signInPage, string audience)
+    internal static List<string> Options(string signInPage, string audience)
     {
         var select = Regex.Match(signInPage, $"<select[^>]*id=\"bruger-{audience}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
         return RealisticMix.Option().Matches(select).Select(m => m.Groups[1].Value).ToList();
     }
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string audience, int person)
+    internal static async Task<HttpClient> SignInAsync(string baseUrl, string audience, int person)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 64 });
         var page = await client.GetStringAsync($"{baseUrl}/Konto/LogInd");
@@ -472,7 +488,7 @@ public static partial class RunBenchmark
     }
 
     /// <summary>A project's built program in the benchmark's own configuration (Debug or Release).</summary>
-    private static string Built(string folder, string project, string dll) =>
+    internal static string Built(string folder, string project, string dll) =>
         Path.Combine(RepoRoot(), folder, project, "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", dll);
 
     private static int FreePort()

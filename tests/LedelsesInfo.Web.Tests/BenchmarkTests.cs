@@ -10,7 +10,7 @@ public sealed class BenchmarkTests
     {
         using var log = new StringWriter();
 
-        var (steps, loads, comparisons) = await RunBenchmark.RunAsync(quick: true, log);
+        var (steps, loads, comparisons, windows) = await RunBenchmark.RunAsync(quick: true, log);
 
         Assert.Equal(["generate", "import", "full recompute", "import of one more month", "incremental recompute"], steps.Select(s => s.Step));
         Assert.All(steps.Skip(1), s => Assert.NotNull(s.PeakMb));
@@ -33,5 +33,10 @@ public sealed class BenchmarkTests
         Assert.Empty(comparison.Differences);
         Assert.Equal(comparison.Figures, comparison.Equal);
         Assert.Contains("| demo | all pages |", RunBenchmark.Markdown(steps, loads, comparisons), StringComparison.Ordinal);
+        // The web app imported the month from its drop folder while the mix ran, and the window was timed.
+        var window = Assert.Single(windows);
+        Assert.Contains("done", window, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed", window, StringComparison.Ordinal);
+        Assert.Matches(@"\| during the window \| all \| [1-9][\d,]* \| 0 \|", window);
     }
 }
