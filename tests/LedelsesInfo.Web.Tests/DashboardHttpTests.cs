@@ -170,6 +170,16 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(before + 2, await LogCountAsync(e => e.Action == "nægtet" && e.CaseId == othersCase));
 
+        // A mark the form refuses is shown again with the reason in Danish and the deadline it is about; nothing is saved.
+        var refusedMark = await mine.PostAsync(ownMark, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Mark"] = "aftalt", ["__RequestVerificationToken"] = SignIn.FormToken(form),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, refusedMark.StatusCode);
+        var again = await refusedMark.Content.ReadAsStringAsync();
+        Assert.Contains("Skriv hvad der er aftalt med teamlederen.", again, StringComparison.Ordinal);
+        Assert.Contains("med frist", again, StringComparison.Ordinal);
+
         // The own mark, posted with its token, leads back to the list, where it stands beside the deadline.
         var saved = await mine.PostAsync(ownMark, new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -54,6 +54,27 @@ public sealed class RefusalFilter : IAsyncPageFilter
                 {
                     executed.ModelState.AddModelError(error.Field, error.Message);
                 }
+                if (context.HandlerInstance is IRerendersRefusedPost form && HttpMethods.IsPost(context.HttpContext.Request.Method))
+                {
+                    try
+                    {
+                        await form.BeforeRerenderAsync(context.HttpContext.RequestAborted);
+                    }
+                    catch (AccessDeniedException denied)
+                    {
+                        // What the form would show is not the user's to see: refused as any other page refuses it.
+                        context.HttpContext.Items[DeniedReason] = denied.Message;
+                        executed.Result = new ForbidResult();
+                        break;
+                    }
+                    catch (ValidationException alsoRefused)
+                    {
+                        foreach (var error in Errors(alsoRefused))
+                        {
+                            executed.ModelState.AddModelError(error.Field, error.Message);
+                        }
+                    }
+                }
                 executed.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
                 break;
             case ValidationException refused:
@@ -80,4 +101,8 @@ public sealed class RefusalFilter : IAsyncPageFilter
 /// A page whose POST shows its form again with the refusal beside the user's input (ModelState and 400), instead of a
 /// message and a redirect: for forms with choices a user would otherwise have to make again.
 /// </summary>
-public interface IRerendersRefusedPost;
+public interface IRerendersRefusedPost
+{
+    /// <summary>Reads what the form shows besides the user's input, only when it is shown again (a POST that succeeds redirects and needs none of it).</summary>
+    Task BeforeRerenderAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -7,7 +7,13 @@ public sealed record DeadlineRow(string CaseId, DeadlineKind Kind, string Source
     DeadlineState State, WorkGroup Group, DateOnly ActBy, bool Today);
 
 /// <summary>A caseworker's week on the team leader's page: deadlines this week and overdue, caseload against 20-30, and 12 weeks' compliance.</summary>
-public sealed record CaseworkerWeek(string Id, string Name, int ThisWeek, int Overdue, int OpenCases, decimal? CasesPerFte, TargetStatus CaseloadStatus, int Met12, int Due12);
+/// <summary>
+/// A caseworker's week on the team leader's page: open deadlines this week and overdue, caseload against 20-30, and
+/// compliance in the week so far (<paramref name="WeekMet"/> of <paramref name="WeekDue"/>) and over 12 weeks. The
+/// compliance and caseload tables are read from these too.
+/// </summary>
+public sealed record CaseworkerWeek(string Id, string Name, int ThisWeek, int Overdue, int OpenCases, decimal Fte, decimal? CasesPerFte, TargetStatus CaseloadStatus,
+    int WeekMet, int WeekDue, int Met12, int Due12);
 
 public sealed record TeamDashboard(
     DateOnly? AsOf,
@@ -75,15 +81,9 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
 
         var caseworkers = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId && e.Role == EmployeeRole.Caseworker)
             .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
-        // The week's list: not done by the day, and overdue or due within 14 days, on cases still open that day. Read as
-        // the deadlines still open and those done after the day, each a range of one index, not the team's years of history.
-        var soon = day.AddDays(Domain.Deadlines.DueSoonDays);
-        var notDone = db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == teamId && d.DoneOn == null && d.Due <= soon)
-            .Concat(db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == teamId && d.DoneOn > day && d.Due <= soon));
-        var open = await (from d in notDone
-                          join c in db.Cases on d.CaseId equals c.Id
-                          where c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
-                          select new { d.CaseId, d.Kind, d.SourceId, d.K, d.Due, d.CaseworkerId }).ToListAsync(ct);
+        // The week's list (docs/dashboards.md, "The week's work").
+        var open = await Worklists.WorklistDeadlines.On(db, asOf, day, teamId)
+            .Select(d => new { d.CaseId, d.Kind, d.SourceId, d.K, d.Due, d.CaseworkerId }).ToListAsync(ct);
         // Names for the team's own people and for any caseworker of another team a deadline names.
         var named = open.Select(d => d.CaseworkerId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || named.Contains(e.Id))
@@ -116,15 +116,31 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             .Where(d => d.AsOf == asOf && d.TeamId == teamId && d.Due >= window.From && d.Due <= window.To)
             .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
         bool Met(DateOnly dueOn, DateOnly? done) => done is { } x && x <= dueOn;
+
+        // Caseload on the day against the 20-30 recommendation.
+        var month = new DateOnly(day.Year, day.Month, 1);
+        var openCases = await db.Cases.Where(c => c.TeamId == teamId && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
+            .GroupBy(c => c.CaseworkerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var fte = await db.HrMonths.Where(h => h.Month == month && caseworkers.Select(c => c.Id).Contains(h.EmployeeId))
+            .ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, ct);
+        var s1 = KpiCatalogue.S1;
+
+        // Per caseworker: the week's open deadlines, the overdue, the caseload and the compliance (TwelveWeeks, as on the caseworker's own page).
+        var people = caseworkers.Select(cw =>
+        {
+            var own = open.Where(d => d.CaseworkerId == cw.Id).Select(d => Worklist.GroupOf(d.Due, day)).ToList();
+            var n = openCases.GetValueOrDefault(cw.Id);
+            var f = fte.GetValueOrDefault(cw.Id);
+            decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
+            var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
+            var week1 = mine.Where(d => d.Due >= period.Start).ToList();
+            return new CaseworkerWeek(cw.Id, cw.Name, own.Count(g => g == WorkGroup.ThisWeek), own.Count(g => g is WorkGroup.NewlyOverdue or WorkGroup.Overdue or WorkGroup.LongOverdue),
+                n, f, perFte, Targets.Status(s1, perFte, null), week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, mine.Count(d => Met(d.Due, d.DoneOn)), mine.Count);
+        }).ToList();
+
         var compliance = new TableData("overholdelse", $"Overholdte frister pr. sagsbehandler, {window.Name}",
             [new("Sagsbehandler"), new("Denne uge: overholdt", ColumnKind.Number), new("Denne uge: frister", ColumnKind.Number), new("12 uger: overholdt", ColumnKind.Number), new("12 uger: frister", ColumnKind.Number), new("12 uger: andel", ColumnKind.Percent)],
-            caseworkers.Select(cw =>
-            {
-                var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
-                var week1 = mine.Where(d => d.Due >= period.Start).ToList();
-                var metAll = mine.Count(d => Met(d.Due, d.DoneOn));
-                return (object?[])[cw.Name, week1.Count(d => Met(d.Due, d.DoneOn)), week1.Count, metAll, mine.Count, Figures.Share(metAll, mine.Count)];
-            }).ToList());
+            people.Select(p => (object?[])[p.Name, p.WeekMet, p.WeekDue, p.Met12, p.Due12, Figures.Share(p.Met12, p.Due12)]).ToList());
         var weekStarts = Enumerable.Range(0, 12).Select(i => from12.AddDays(7 * i)).ToList();
         var chart = new ChartData("line", "%", weekStarts.Select(s => Danish.Name(Periods.Of(PeriodKind.Week, s))).ToList(),
         [
@@ -138,22 +154,9 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         var summary = due.Count == 0 ? "Ingen frister i de 12 uger."
             : $"I de 12 uger {window.Name} har teamet overholdt {teamMet} af {due.Count} frister ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
 
-        // Caseload on the day against the 20-30 recommendation.
-        var month = new DateOnly(day.Year, day.Month, 1);
-        var openCases = await db.Cases.Where(c => c.TeamId == teamId && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
-            .GroupBy(c => c.CaseworkerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var fte = await db.HrMonths.Where(h => h.Month == month && caseworkers.Select(c => c.Id).Contains(h.EmployeeId))
-            .ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, ct);
-        var s1 = KpiCatalogue.S1;
         var caseload = new TableData("sagstal", $"Sager pr. sagsbehandler {Format(day)} (anbefaling 20-30)",
             [new("Sagsbehandler"), new("Åbne sager", ColumnKind.Number), new("Årsværk", ColumnKind.Number), new("Sager pr. årsværk", ColumnKind.Number), new("Status")],
-            caseworkers.Select(cw =>
-            {
-                var n = openCases.GetValueOrDefault(cw.Id);
-                var f = fte.GetValueOrDefault(cw.Id);
-                decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
-                return (object?[])[cw.Name, n, f, perFte, Danish.Name(Targets.Status(s1, perFte, null))];
-            }).ToList());
+            people.Select(p => (object?[])[p.Name, p.OpenCases, p.Fte, p.CasesPerFte, Danish.Name(p.CaseloadStatus)]).ToList());
 
         // The team's own figures for the week against target.
         var kpis = await Figures.EnabledAsync(db, Audience.TeamLeader, ct);
@@ -168,18 +171,6 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                 return (object?[])[$"{k.Code} {k.Name}", k.ShownFor(PeriodKind.Week) ? Figures.TableValue(cell) : "opgøres månedligt", k.Unit,
                     cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(k.ShownFor(PeriodKind.Week) ? cell.Status : TargetStatus.None)];
             }).ToList());
-
-        // Per caseworker: the week's deadlines, the overdue, the caseload and 12 weeks' compliance (TwelveWeeks, as on the caseworker's own page).
-        var people = caseworkers.Select(cw =>
-        {
-            var own = open.Where(d => d.CaseworkerId == cw.Id).Select(d => Worklist.GroupOf(d.Due, day)).ToList();
-            var n = openCases.GetValueOrDefault(cw.Id);
-            var f = fte.GetValueOrDefault(cw.Id);
-            decimal? perFte = f > 0 ? Figures.Round1(n / f) : null;
-            var mine = due.Where(d => d.CaseworkerId == cw.Id).ToList();
-            return new CaseworkerWeek(cw.Id, cw.Name, own.Count(g => g == WorkGroup.ThisWeek), own.Count(g => g is WorkGroup.NewlyOverdue or WorkGroup.Overdue or WorkGroup.LongOverdue),
-                n, perFte, Targets.Status(s1, perFte, null), mine.Count(d => Met(d.Due, d.DoneOn)), mine.Count);
-        }).ToList();
 
         return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, counts, people, deadlineTable,
             compliance, chart, summary, caseload, figures,

@@ -6,16 +6,11 @@ namespace LedelsesInfo.Application.Features.Worklists;
 public sealed record DeadlineToMark(DeadlineRef Deadline, DateOnly Due, DateOnly? DoneOn, DeadlineMarkView? Current, CaseAccess Access) : IShowsCases;
 
 /// <summary>A deadline of one's own case (or the own team's) to mark; anything else is refused and logged. The case shown is logged.</summary>
-public sealed record GetDeadlineToMark(string CaseId, string Kind, string SourceId, int K) : IQuery<DeadlineToMark>;
+public sealed record GetDeadlineToMark(string CaseId, string Kind, string SourceId, int K) : IQuery<DeadlineToMark>, INamesDeadline;
 
 public sealed class GetDeadlineToMarkValidator : AbstractValidator<GetDeadlineToMark>
 {
-    public GetDeadlineToMarkValidator()
-    {
-        RuleFor(m => m.CaseId).NotEmpty().MaximumLength(AccessLog.MaxCaseIdLength).WithMessage("Sagen kendes ikke.");
-        RuleFor(m => m.SourceId).NotEmpty().MaximumLength(64).WithMessage("Fristen kendes ikke.");
-        RuleFor(m => m.Kind).Must(k => Code<DeadlineKind>.TryParse(k, out _)).WithMessage("Fristen kendes ikke.");
-    }
+    public GetDeadlineToMarkValidator() => Include(new NamesDeadlineValidator());
 }
 
 public sealed class GetDeadlineToMarkHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetDeadlineToMark, DeadlineToMark>

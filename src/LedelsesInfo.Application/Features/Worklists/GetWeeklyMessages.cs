@@ -47,13 +47,9 @@ public sealed class GetWeeklyMessagesHandler(IAppDbContext db) : IQueryHandler<G
         var people = await db.Employees.AsNoTracking().Where(e => roles.Contains(e.Role) && !optedOut.Contains(e.Id))
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.Name, e.Login, e.Role, e.UnitId }).ToListAsync(ct);
 
-        // The worklists' deadlines (not done by the day, overdue or due within 14 days, on open cases) of the newest snapshot.
+        // The worklists' deadlines of the newest snapshot, as the lists show them.
         var asOf = await KpiQueries.LatestAsOfAsync(db, ct);
-        var soon = day.AddDays(Domain.Deadlines.DueSoonDays);
-        var open = await (from d in db.Deadlines.AsNoTracking()
-                          join c in db.Cases on d.CaseId equals c.Id
-                          where d.AsOf == asOf && (d.DoneOn == null || d.DoneOn > day) && d.Due <= soon && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day)
-                          select new { d.TeamId, d.CaseworkerId, d.Due }).ToListAsync(ct);
+        var open = await WorklistDeadlines.On(db, asOf, day).Select(d => new { d.TeamId, d.CaseworkerId, d.Due }).ToListAsync(ct);
         var byTeam = open.ToLookup(d => d.TeamId);
         var byCaseworker = open.ToLookup(d => d.CaseworkerId);
 

@@ -5,15 +5,32 @@ namespace LedelsesInfo.Application.Features.Worklists;
 /// with the team leader (with a note and a new expected date), or an error in the data (with what is wrong). The mark is
 /// kept with who set it and when; it changes no key figure and is shown beside the deadline until an import shows it done.
 /// </summary>
-public sealed record SetDeadlineMark(string CaseId, string Kind, string SourceId, int K, string Mark, DateOnly? On, string? Note) : ICommand<DeadlineMarkView>;
+public sealed record SetDeadlineMark(string CaseId, string Kind, string SourceId, int K, string Mark, DateOnly? On, string? Note) : ICommand<DeadlineMarkView>, INamesDeadline;
+
+/// <summary>A message that names a deadline as a worklist's row does: the case, the deadline's kind code and its source.</summary>
+public interface INamesDeadline
+{
+    string CaseId { get; }
+    string Kind { get; }
+    string SourceId { get; }
+}
+
+/// <summary>The rules for a named deadline, shared by the marking form and the mark.</summary>
+public sealed class NamesDeadlineValidator : AbstractValidator<INamesDeadline>
+{
+    public NamesDeadlineValidator()
+    {
+        RuleFor(m => m.CaseId).NotEmpty().MaximumLength(AccessLog.MaxCaseIdLength).WithMessage("Sagen kendes ikke.");
+        RuleFor(m => m.SourceId).NotEmpty().MaximumLength(64).WithMessage("Fristen kendes ikke.");
+        RuleFor(m => m.Kind).Must(k => Code<DeadlineKind>.TryParse(k, out _)).WithMessage("Fristen kendes ikke.");
+    }
+}
 
 public sealed class SetDeadlineMarkValidator : AbstractValidator<SetDeadlineMark>
 {
     public SetDeadlineMarkValidator(IClock clock)
     {
-        RuleFor(m => m.CaseId).NotEmpty().MaximumLength(AccessLog.MaxCaseIdLength);
-        RuleFor(m => m.SourceId).NotEmpty().MaximumLength(64);
-        RuleFor(m => m.Kind).Must(k => Code<DeadlineKind>.TryParse(k, out _)).WithMessage("Fristen kendes ikke.");
+        Include(new NamesDeadlineValidator());
         RuleFor(m => m.Mark).Must(k => Code<DeadlineMarkKind>.TryParse(k, out _)).WithMessage("Vælg hvad der er sket med fristen.");
         RuleFor(m => m.Note).MaximumLength(500).WithMessage("Noten må højst være 500 tegn.");
         When(m => m.Mark == Code<DeadlineMarkKind>.Of(DeadlineMarkKind.Registered), () =>

@@ -30,10 +30,13 @@ public sealed class MarkerModel(IMediator mediator) : PageModel, IRerendersRefus
         return Page();
     }
 
+    /// <summary>A refused mark shows the form again with the deadline it is about (and logs the case shown, as the GET does).</summary>
+    public async Task BeforeRerenderAsync(CancellationToken ct) => Deadline = await mediator.Send(new GetDeadlineToMark(CaseId, Kind, SourceId, K), ct);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // The form is shown again with the refusal beside it if the mark is refused (IRerendersRefusedPost).
-        Deadline = await mediator.Send(new GetDeadlineToMark(CaseId, Kind, SourceId, K), ct);
+        // A mark refused by validation shows the form again with the refusal beside it (IRerendersRefusedPost); one on a
+        // deadline the user may not mark is refused by the handler with 403 and logged.
         var saved = await mediator.Send(new SetDeadlineMark(CaseId, Kind, SourceId, K, Mark ?? "", On, Note), ct);
         TempData[RefusalFilter.Saved] = $"Fristen på sag {CaseId} er markeret: {LedelsesInfo.Application.Texts.Danish.Name(saved.Mark)}.";
         return LocalRedirect(BackUrl);
