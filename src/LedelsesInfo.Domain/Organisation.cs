@@ -33,6 +33,12 @@ public sealed class Employee
     public required string UnitId { get; set; }
     public EmployeeRole Role { get; set; }
     public string? Login { get; set; }
+
+    /// <summary>
+    /// When the employee was last left out of a complete employees file: from then on they cannot sign in and their sessions
+    /// are ended; the row stays for the cases, hours and history that name them. Null while they are in the file.
+    /// </summary>
+    public DateTime? RemovedAt { get; set; }
 }
 
 /// <summary>The four audiences of the red thread; administrators are a fifth role for settings and imports.</summary>

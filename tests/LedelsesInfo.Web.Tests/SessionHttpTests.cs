@@ -60,6 +60,33 @@ public sealed class SessionHttpTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task An_employee_left_out_of_the_employees_file_is_signed_out_and_no_longer_offered_at_sign_in()
+    {
+        var (client, _, removed) = await SignInCapturingAsync(factory, "sagsbehandler", 3);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Mine")).StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The employees file as the HR system would export it the day after the employee left.
+            var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+            var rows = await db.Employees.AsNoTracking().Where(e => e.Id != removed).OrderBy(e => e.Id).ToListAsync();
+            var folder = Directory.CreateDirectory(Path.Combine(factory.DataFolder, "fratraadt")).FullName;
+            var file = Path.Combine(folder, "employees.csv");
+            await File.WriteAllLinesAsync(file, rows.Select(e => $"{e.Id};{e.Name};{e.UnitId};{Code<EmployeeRole>.Of(e.Role)};{e.Login}")
+                .Prepend("employee_id;name;unit_id;role;login"));
+            var result = await scope.ServiceProvider.GetRequiredService<LedelsesInfo.Infrastructure.Import.Importer>()
+                .ImportAsync([file], new LedelsesInfo.Infrastructure.Import.ImportOptions());
+            Assert.Equal(0, result.Files.Single().RowsRejected);
+        }
+
+        var after = await client.GetAsync("/Mine");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Konto/LogInd", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.DoesNotContain(removed, await SignIn.EmployeeIdsAsync(factory, "sagsbehandler"));
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task The_keys_are_in_the_database_so_a_second_instance_reads_the_first_ones_cookie()
     {
         var (client, cookie, _) = await SignInCapturingAsync(factory, "teamleder");

@@ -313,6 +313,10 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 var rejectedInStage = await CheckStagedRowsAsync(sql, dialect, spec, entity, storeObject, columns, keys, run, ct);
                 run.RowsRejected += rejectedInStage;
 
+                if (spec.Entity == typeof(Employee))
+                {
+                    await RemoveAbsentEmployeesAsync(sql, dialect, run);
+                }
                 if (run.Options.Preview)
                 {
                     // Nothing is written; the valid rows wait in a temporary table for the next file's references.
@@ -351,6 +355,52 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 await db.Database.CloseConnectionAsync();
             }
         });
+    }
+
+    /// <summary>
+    /// The employees file is the complete list of who works here (docs/formats.md): an employee left out of a file whose
+    /// every row was accepted is marked removed, cannot sign in, and has every session ended, in the file's transaction; one
+    /// who is in the file again is current again. A file with a rejected row removes nobody (the row might be the one left
+    /// out), and says so. In a preview nothing is written; the warning says who would lose access.
+    /// </summary>
+    private async Task RemoveAbsentEmployeesAsync(SqlBatch sql, SqlDialect d, FileRun run)
+    {
+        string Column(IEntityType type, string property) =>
+            d.Q(type.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+        var employees = db.Model.FindEntityType(typeof(Employee))!;
+        var employeesTable = d.Q(employees.GetTableName()!);
+        var id = Column(employees, nameof(Employee.Id));
+        var removedAt = Column(employees, nameof(Employee.RemovedAt));
+        static string People(int n) => n == 1 ? "1 medarbejder er" : $"{n} medarbejdere er";
+        string Absent(string e) => $"{e}.{removedAt} IS NULL AND NOT EXISTS (SELECT 1 FROM {Stage(d)} s WHERE s.{id} = {e}.{id})";
+        var count = Convert.ToInt32(await sql.ScalarAsync($"SELECT COUNT(*) FROM {employeesTable} e WHERE {Absent("e")}"), System.Globalization.CultureInfo.InvariantCulture);
+        if (run.RowsRejected > 0 || run.RowsRead == 0)
+        {
+            if (count > 0 && run.RowsRead > 0)
+            {
+                run.Warn($"{People(count)} ikke i filen, men beholder adgangen, fordi filen har afviste rækker");
+            }
+            return;
+        }
+        if (run.Options.Preview)
+        {
+            if (count > 0)
+            {
+                run.Warn($"{People(count)} ikke i filen og mister adgangen til portalen, når filen indlæses");
+            }
+            return;
+        }
+        var sessions = db.Model.FindEntityType(typeof(SignInSession))!;
+        var endedAt = Column(sessions, nameof(SignInSession.EndedAt));
+        var now = new Dictionary<string, object?> { ["removed_now"] = clock.Now };
+        await sql.ExecAsync($"UPDATE {d.Q(sessions.GetTableName()!)} SET {endedAt} = @removed_now WHERE {endedAt} IS NULL AND " +
+            $"{Column(sessions, nameof(SignInSession.EmployeeId))} IN (SELECT e.{id} FROM {employeesTable} e WHERE {Absent("e")})", now);
+        await sql.ExecAsync($"UPDATE {employeesTable} SET {removedAt} = @removed_now WHERE {Absent(employeesTable)}", now);
+        await sql.ExecAsync($"UPDATE {employeesTable} SET {removedAt} = NULL WHERE {removedAt} IS NOT NULL AND {id} IN (SELECT s.{id} FROM {Stage(d)} s)");
+        if (count > 0)
+        {
+            run.Warn($"{People(count)} ikke længere i filen og har mistet adgangen til portalen");
+        }
     }
 
     private static int[] MapHeader(string[] header, FileSpec spec, FileRun run)

@@ -84,7 +84,7 @@ public static class Sessions
         {
             return true; // Entra ID: the portal's claims are added per request from the employees file.
         }
-        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.UnitId, e.Role }).FirstOrDefaultAsync(ct);
+        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => new { e.UnitId, e.Role }).FirstOrDefaultAsync(ct);
         return employee is not null
             && employee.UnitId == principal.FindFirst(PortalClaims.UnitId)?.Value
             && Code<Audience>.Of(Audiences.For(employee.Role)) == principal.FindFirst(PortalClaims.Audience)?.Value;

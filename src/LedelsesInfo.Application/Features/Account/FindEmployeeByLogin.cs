@@ -17,7 +17,7 @@ public sealed class FindEmployeeByLoginHandler(IAppDbContext db) : IQueryHandler
 #pragma warning disable CA1862 // EF translates ToLower to SQL; string.Equals with a StringComparison does not translate.
         var employee = await (from e in db.Employees.AsNoTracking()
                       join u in db.OrgUnits on e.UnitId equals u.Id
-                      where e.Login != null && e.Login.ToLower() == login
+                      where e.Login != null && e.Login.ToLower() == login && e.RemovedAt == null
                       select new SignedInEmployee(e.Id, e.Name, e.UnitId, u.Name, e.Role, e.Login))
             .FirstOrDefaultAsync(cancellationToken);
 #pragma warning restore CA1862

@@ -11,6 +11,7 @@ public sealed class ListSignInUsersHandler(IAppDbContext db) : IQueryHandler<Lis
     {
         var employees = await (from e in db.Employees.AsNoTracking()
                                join u in db.OrgUnits on e.UnitId equals u.Id
+                               where e.RemovedAt == null
                                orderby u.Name, e.Name
                                select new SignedInEmployee(e.Id, e.Name, e.UnitId, u.Name, e.Role, e.Login))
             .ToListAsync(cancellationToken);

@@ -44,7 +44,7 @@ public sealed class GetWeeklyMessagesHandler(IAppDbContext db) : IQueryHandler<G
         if (audiences.Contains(Audience.Caseworker)) { roles.Add(EmployeeRole.Caseworker); }
         var optedOut = db.WeeklyMessageOptOuts.Select(o => o.EmployeeId);
         var sent = await db.SentMessages.AsNoTracking().Where(m => m.Week == week).Select(m => m.EmployeeId).ToListAsync(ct);
-        var people = await db.Employees.AsNoTracking().Where(e => roles.Contains(e.Role) && !optedOut.Contains(e.Id))
+        var people = await db.Employees.AsNoTracking().Where(e => e.RemovedAt == null && roles.Contains(e.Role) && !optedOut.Contains(e.Id))
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.Name, e.Login, e.Role, e.UnitId }).ToListAsync(ct);
 
         // The worklists' deadlines of the newest snapshot, as the lists show them.
