@@ -6,11 +6,12 @@ namespace LedelsesInfo.Web.Tests;
 
 /// <summary>
 /// No table the committee is shown lets a member work out a hidden count (1-4) by a sum or difference of what is shown
-/// beside it. For every quarter the committee can choose, every table of its page is fetched as the committee sees it
-/// (small numbers hidden), beside the true values where management's overview has the same table. In every row with a
-/// total column and every column with a total row, a line with one hidden count gives it away (total less the shown parts);
-/// found values become known and the search goes on, so a chain across rows and columns is found too. "X af Y" cells are
-/// searched as two grids, the Xs and the Ys.
+/// beside it. For every quarter the committee can choose, every table of its page (the tables beside the charts included)
+/// and every export is read as the committee sees it (small numbers hidden), beside the true values where management's
+/// overview has the same table. Totals are found by their label ("I alt", "Året") and by their arithmetic (a row or column
+/// that is the sum of the others wherever all are known), and in every line with a total, a line with one hidden count
+/// gives it away (total less the shown parts); found values become known and the search goes on, so a chain across rows
+/// and columns is found too. "X af Y" cells are searched as two grids, the Xs and the Ys.
 /// </summary>
 public sealed partial class DerivationTests(DerivationTests.SmallMunicipality factory) : IClassFixture<DerivationTests.SmallMunicipality>
 {
@@ -38,30 +39,106 @@ public sealed partial class DerivationTests(DerivationTests.SmallMunicipality fa
         foreach (var quarter in quarters)
         {
             var html = await committee.GetStringAsync($"/Fagudvalg?quarter={quarter}");
+            // The true values where management's overview has the same table unhidden (supervision); elsewhere a hidden
+            // count is taken as any of 1-4, and a shown total less shown parts landing there counts as derived.
+            var truth = Parse(await admin.GetStringAsync($"/Tilsyn/Oversigt?year={quarter[..4]}&handler=Export&table=tilsyn-kommunen&format=csv"));
+            var tables = new List<(string Name, List<string[]> Rows)>();
             foreach (var table in ExportTable().Matches(html).Select(m => m.Groups[1].Value).Distinct())
             {
-                var url = $"/Fagudvalg?quarter={quarter}&handler=Export&table={table}&format=csv";
-                var shown = Parse(await committee.GetStringAsync(url));
-                // The true values where management's overview has the same table unhidden (supervision); elsewhere the
-                // hidden count is taken as any of 1-4, and a shown total less shown parts landing there counts as derived.
-                var truth = table == "tilsyn-kommunen"
-                    ? Parse(await admin.GetStringAsync($"/Tilsyn/Oversigt?year={quarter[..4]}&handler=Export&table=tilsyn-kommunen&format=csv"))
-                    : null;
-                Assert.True(truth is null || truth.Count == shown.Count, $"{quarter} {table}: oversigten har {truth?.Count} rækker, udvalget {shown.Count}");
+                tables.Add(($"eksport {table}", Parse(await committee.GetStringAsync($"/Fagudvalg?quarter={quarter}&handler=Export&table={table}&format=csv"))));
+            }
+            // Every table the page itself shows, the tables beside the charts included.
+            tables.AddRange(HtmlTable().Matches(html).Select((m, i) => ($"tabel {i + 1} på siden", Rows(m.Value))).Where(t => t.Item2.Count > 1));
+
+            foreach (var (name, shown) in tables)
+            {
+                var isSupervision = truth.Count == shown.Count && truth.Skip(1).Select(r => r[0]).SequenceEqual(shown.Skip(1).Select(r => r[0].Trim('"')));
                 var header = shown[0];
-                var totalColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "(Året|i alt)", RegexOptions.IgnoreCase));
-                var totalRow = shown.Skip(1).ToList().FindIndex(r => r[0].Trim('"').StartsWith("I alt", StringComparison.Ordinal));
+                var labelledColumns = header.Select((h, i) => (h, i)).Where(p => Regex.IsMatch(p.h, "(Året|i alt)", RegexOptions.IgnoreCase)).Select(p => p.i);
+                var labelledRows = shown.Skip(1).Select((r, i) => (r, i)).Where(p => p.r[0].Trim('"').StartsWith("I alt", StringComparison.Ordinal)).Select(p => p.i);
                 foreach (var layer in new[] { 0, 1 })
                 {
-                    var grid = Grid(shown.Skip(1).ToList(), truth?.Skip(1).ToList(), layer);
+                    var grid = Grid(shown.Skip(1).ToList(), isSupervision ? truth.Skip(1).ToList() : null, layer);
                     hiddenSeen += grid.Sum(r => r.Count(c => c is { Hidden: true }));
-                    leaks.AddRange(Derivable(grid, totalRow, totalColumn).Select(d => $"{quarter} {table}: {d}"));
+                    // Totals by their label, and totals found by their arithmetic: a row or column that is the sum of the
+                    // others wherever they are all known, whatever it is called.
+                    var columns = labelledColumns.Union(TotalsByValue(grid)).ToList();
+                    var rows = labelledRows.Union(TotalsByValue(Transpose(grid))).ToList();
+                    leaks.AddRange(Derivable(grid, rows, columns).Select(d => $"{quarter} {name}: {d}"));
                 }
             }
         }
 
         Assert.True(hiddenSeen > 0, "ingen skjulte tal fundet: søgningen prøvede intet");
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+    }
+
+    [Fact]
+    public void The_search_finds_an_unlabelled_total_by_its_arithmetic_and_the_count_it_gives_away()
+    {
+        // "Nord; Syd; Kommunen" with no "i alt" in the header: the third column is the sum of the others in the second row.
+        var grid = new List<Cell?[]>
+        {
+            new Cell?[] { null, new(3, true), new(6, false), new(9, false) },
+            new Cell?[] { null, new(5, false), new(7, false), new(12, false) },
+        };
+
+        var columns = TotalsByValue(grid).ToList();
+
+        Assert.Equal([3], columns);
+        Assert.Single(Derivable(grid, [], columns));
+        Assert.Empty(Derivable(grid, [], []));
+    }
+
+    /// <summary>The rows of an HTML table, header first, as cell texts.</summary>
+    private static List<string[]> Rows(string table) =>
+        TableRow().Matches(table).Select(r => TableCell().Matches(r.Value)
+            .Select(c => WebUtility.HtmlDecode(Regex.Replace(c.Groups[1].Value, "<[^>]+>", "")).Trim()).ToArray())
+            .Where(r => r.Length > 0).ToList();
+
+    private static List<Cell?[]> Transpose(List<Cell?[]> grid)
+    {
+        var width = grid.Count == 0 ? 0 : grid.Max(r => r.Length);
+        return Enumerable.Range(0, width).Select(c => grid.Select(r => c < r.Length ? r[c] : null).ToArray()).ToList();
+    }
+
+    /// <summary>
+    /// The columns that are the sum of the row's other counts in every row where all of them are known (at least one such
+    /// row with a total above 0, and never a row where they do not add up).
+    /// </summary>
+    private static IEnumerable<int> TotalsByValue(List<Cell?[]> grid)
+    {
+        var width = grid.Count == 0 ? 0 : grid.Max(r => r.Length);
+        for (var c = 0; c < width; c++)
+        {
+            var holds = 0;
+            var broken = false;
+            foreach (var row in grid)
+            {
+                if (c >= row.Length || row[c] is not { Value: { } total })
+                {
+                    continue;
+                }
+                var others = row.Where((cell, i) => i != c && cell is not null).ToList();
+                if (others.Count < 2 || others.Any(o => o!.Value is null))
+                {
+                    continue;
+                }
+                if (others.Sum(o => o!.Value!.Value) == total)
+                {
+                    holds += total > 0 ? 1 : 0;
+                }
+                else
+                {
+                    broken = true;
+                    break;
+                }
+            }
+            if (!broken && holds > 0)
+            {
+                yield return c;
+            }
+        }
     }
 
     /// <summary>A count; hidden with its true value, or hidden with a value unknown here (any of 1-4).</summary>
@@ -104,20 +181,20 @@ public sealed partial class DerivationTests(DerivationTests.SmallMunicipality fa
     /// with a total row ("I alt"), the total is the sum of the line's other counts, so one unknown among them is known.
     /// Found values are known from then on, so a chain across rows and columns is followed.
     /// </summary>
-    private static List<string> Derivable(List<Cell?[]> grid, int totalRow, int totalColumn)
+    private static List<string> Derivable(List<Cell?[]> grid, IReadOnlyList<int> totalRows, IReadOnlyList<int> totalColumns)
     {
         var found = new List<string>();
         var known = grid.Select(r => r.Select(c => c is { Hidden: false }).ToArray()).ToArray();
         var lines = new List<(List<(int r, int c)> Cells, (int r, int c) Total)>();
-        if (totalColumn >= 0)
+        foreach (var totalColumn in totalColumns)
         {
             lines.AddRange(Enumerable.Range(0, grid.Count).Where(r => totalColumn < grid[r].Length)
-                .Select(r => (Enumerable.Range(0, grid[r].Length).Select(c => (r, c)).ToList(), (r, totalColumn))));
+                .Select(r => (Enumerable.Range(0, grid[r].Length).Where(c => c == totalColumn || !totalColumns.Contains(c)).Select(c => (r, c)).ToList(), (r, totalColumn))));
         }
-        if (totalRow >= 0)
+        foreach (var totalRow in totalRows)
         {
             lines.AddRange(Enumerable.Range(0, grid[totalRow].Length)
-                .Select(c => (Enumerable.Range(0, grid.Count).Where(r => c < grid[r].Length).Select(r => (r, c)).ToList(), (totalRow, c))));
+                .Select(c => (Enumerable.Range(0, grid.Count).Where(r => c < grid[r].Length && (r == totalRow || !totalRows.Contains(r))).Select(r => (r, c)).ToList(), (totalRow, c))));
         }
         bool progress;
         do
@@ -162,4 +239,13 @@ public sealed partial class DerivationTests(DerivationTests.SmallMunicipality fa
 
     [GeneratedRegex("handler=Export&amp;table=([a-z0-9-]+)&amp;format=csv")]
     private static partial Regex ExportTable();
+
+    [GeneratedRegex("(?s)<table.*?</table>")]
+    private static partial Regex HtmlTable();
+
+    [GeneratedRegex("(?s)<tr.*?</tr>")]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex("(?s)<t[hd][^>]*>(.*?)</t[hd]>")]
+    private static partial Regex TableCell();
 }
