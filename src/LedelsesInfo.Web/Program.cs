@@ -40,6 +40,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTyp
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 builder.Services.AddSingleton(new CaseSystemLinks(configuration["CaseSystem:CaseUrl"]));
+builder.Services.AddSingleton<PaperPdf>();
 // The weekly message over SMTP, on its schedule; off unless Notifications:Smtp:Host is set (docs/operations.md).
 LedelsesInfo.Infrastructure.Notifications.NotificationServiceCollectionExtensions.AddLedelsesInfoNotifications(builder.Services, configuration, schedule: true);
 // Sign-in cookies survive a restart and every instance reads every other's: the keys live in the database, unless a
@@ -107,6 +108,7 @@ builder.Services.AddAuthorization(options =>
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new RefusalFilter());
+    options.Conventions.ConfigureFilter(new PdfResultFilter());
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Fagudvalg", Policies.CommitteeReport);
     options.Conventions.AuthorizeFolder("/Ledelse", Policies.ManagementReport);

@@ -33,6 +33,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /Konto/LogUd"] = [.. Everyone, Anonymous],
         ["GET /Fagudvalg/Index"] = [A, C, M],
         ["GET /Fagudvalg/Index?handler=Export"] = [A, C, M],
+        ["GET /Fagudvalg/Index?handler=Pdf"] = [A, C, M],
         ["GET /Ledelse/Index"] = [A, M],
         ["GET /Ledelse/Index?handler=Export"] = [A, M],
         ["GET /Team/Index"] = [T],

@@ -224,8 +224,8 @@ public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFi
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
         var csvText = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("Nøgletal;Værdi;Enhed;Mål;Status", csvText.TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Matches(@"U2 Underretninger vurderet inden for 24 timer;\d+,\d;%", csvText);
+        Assert.Matches(@"^Nøgletal;\d\. kvartal \d{4};\d\. kvartal \d{4};\d\. kvartal \d{4};Enhed;Mål;Status;Udvikling siden \d\. kvartal \d{4}\r\n", csvText.TrimStart('\uFEFF'));
+        Assert.Matches(@"U2 Underretninger vurderet inden for 24 timer;\d+,\d;(\d+,\d)?;(\d+,\d)?;%;[\d,]*;(Rød|Gul|Grøn|Ingen)[^;]*;(Bedre|Dårligere|Uændret|Intet|Tallet)", csvText);
         Assert.StartsWith("Sag;Frist;Fristdato;", (await deadlines.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.True(await LogCountAsync(e => e.Action == "eksporteret") > 0);
         Assert.Equal(HttpStatusCode.NotFound, (await committee.GetAsync("/Fagudvalg?handler=Export&table=findes-ikke&format=csv")).StatusCode);

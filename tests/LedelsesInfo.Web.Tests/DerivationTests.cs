@@ -168,7 +168,7 @@ public sealed partial class DerivationTests(DerivationTests.SmallMunicipality fa
     private static int? Count(string text, int layer)
     {
         var t = text.Trim('"');
-        var parts = Regex.Match(t, @"^(\d+) af (\d+)$");
+        var parts = Regex.Match(t, @"^(\d+) af (\d+)( \(\d+ %\))?$");
         if (parts.Success)
         {
             return int.Parse(parts.Groups[layer + 1].Value, System.Globalization.CultureInfo.InvariantCulture);

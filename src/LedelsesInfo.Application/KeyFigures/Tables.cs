@@ -7,6 +7,8 @@ public enum ColumnKind
     Percent,
     Money,
     Date,
+    /// <summary>A <see cref="KeyFigures.StatusText"/>: shown with its colour and symbol beside the words.</summary>
+    Status,
 }
 
 public sealed record TableColumn(string Header, ColumnKind Kind = ColumnKind.Text);

@@ -14,6 +14,9 @@ public static class Danish
 {
     private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>Danish numbers and dates (decimal comma, thousands point).</summary>
+    public static CultureInfo Culture => Da;
+
     public static string Name(DeadlineKind kind) => kind switch
     {
         DeadlineKind.Assessment => "Vurdering inden for 24 timer",
@@ -73,6 +76,16 @@ public static class Danish
             _ => $"{days} dage tilbage",
         };
     }
+
+    /// <summary>The sections of the committee's paper.</summary>
+    public static string Name(KpiArea area) => area switch
+    {
+        KpiArea.Strategy => "Strategi og mål: anbragte børn og forebyggelse",
+        KpiArea.Casework => "Sagsbehandling og lovens frister",
+        KpiArea.Economy => "Økonomi",
+        KpiArea.Hr => "Medarbejdere og kapacitet",
+        _ => area.ToString(),
+    };
 
     public static string Name(ActivityKind kind) => ActivityKinds.DanishName(kind);
 

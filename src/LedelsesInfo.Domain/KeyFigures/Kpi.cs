@@ -13,6 +13,18 @@ public enum KpiDirection
     AtMost,
 }
 
+/// <summary>The part of the work a figure belongs to: the sections of the committee's paper follow it.</summary>
+public enum KpiArea
+{
+    /// <summary>Casework and the law's deadlines.</summary>
+    [Code("sagsbehandling")] Casework,
+    /// <summary>The strategy's goals: fewer placements, more in foster families.</summary>
+    [Code("strategi")] Strategy,
+    [Code("oekonomi")] Economy,
+    /// <summary>Hours, sick leave, overtime, caseload and productivity.</summary>
+    [Code("hr")] Hr,
+}
+
 /// <summary>What a figure's numerator and denominator are made of, which decides how they are stored and summed.</summary>
 public enum KpiParts
 {
@@ -40,6 +52,7 @@ public enum KpiParts
 /// <param name="Reading">How to read the figure's unit, in plain Danish with an example, for the catalogue.</param>
 /// <param name="Additive">A unit's numerator and denominator are its children's sums plus what is registered at the unit itself
 /// (a director, a secretariat), so a remainder ("Øvrige / stab") can be shown. Not so for A1, which counts distinct children.</param>
+/// <param name="Area">The part of the work the figure belongs to.</param>
 public sealed record Kpi(
     string Code,
     string Name,
@@ -61,7 +74,8 @@ public sealed record Kpi(
     bool CaseworkerDefault = false,
     string? Counts = null,
     bool Additive = true,
-    string? Reading = null)
+    string? Reading = null,
+    KpiArea Area = KpiArea.Casework)
 {
     /// <summary>
     /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,

@@ -44,42 +44,42 @@ public static class KpiCatalogue
             "Hvor mange børn der er anbragt i forhold til antallet af børn.",
             "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",
             null, "activities, cases, population", DenominatorCounts: false, DenominatorScale: 1000, Additive: false,
-            Reading: "Børn pr. 1.000. Fx 12,0: 12 af hver 1.000 børn på 0-17 år i enheden var anbragt på periodens sidste dag.");
+            Reading: "Børn pr. 1.000. Fx 12,0: 12 af hver 1.000 børn på 0-17 år i enheden var anbragt på periodens sidste dag.", Area: KpiArea.Strategy);
     public static readonly Kpi A2 = new("A2", "Andel anbragte i plejefamilie", "%", KpiDirection.High, 100,
             "Hvor stor en del af anbringelserne der er i plejefamilie eller netværksplejefamilie.",
             "Af anbringelserne aktive på periodens sidste dag: andelen i plejefamilie eller netværksplejefamilie.",
             null, "activities",
-            Reading: "En andel i procent. Fx 65,0 %: knap 2 af hver 3 anbragte børn boede i en plejefamilie eller netværksplejefamilie.");
+            Reading: "En andel i procent. Fx 65,0 %: knap 2 af hver 3 anbragte børn boede i en plejefamilie eller netværksplejefamilie.", Area: KpiArea.Strategy);
     public static readonly Kpi S1 = new("S1", "Sager pr. sagsbehandler", "sager pr. årsværk", KpiDirection.Band, 1,
             "Sagstallet: anbefalingen er 20-30 børn pr. sagsbehandler.",
             "Åbne sager på periodens sidste dag pr. årsværk blandt enhedens sagsbehandlere i måneden med periodens sidste dag.",
             null, "cases, employees, hr", BandLow: 20, BandHigh: 30, DenominatorCounts: false, CaseworkerDefault: true, Counts: "Sagsbehandlere (rolle sagsbehandler) med løndata i enheden",
-            Reading: "Sager pr. årsværk. Fx 25,0: en fuldtidsansat sagsbehandler har i gennemsnit 25 åbne sager. Anbefalingen er 20-30.");
+            Reading: "Sager pr. årsværk. Fx 25,0: en fuldtidsansat sagsbehandler har i gennemsnit 25 åbne sager. Anbefalingen er 20-30.", Area: KpiArea.Hr);
     public static readonly Kpi O1 = new("O1", "Forbrug i forhold til budget", "%", KpiDirection.AtMost, 100,
             "Hvor meget af budgettet der er brugt.",
             "Forbrug bogført i perioden på funktion 5.28.20-25 i procent af budgettet for periodens måneder (de måneder, der er begyndt på opgørelsesdagen), samme funktioner.",
             null, "payments, budget", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, Parts: KpiParts.Money,
-            Reading: "Forbrug i procent af budgettet for periodens måneder. Fx 103,0 %: der er brugt 3 % mere end budgetteret (merforbrug); 97,0 % er et mindreforbrug på 3 %.");
+            Reading: "Forbrug i procent af budgettet for periodens måneder. Fx 103,0 %: der er brugt 3 % mere end budgetteret (merforbrug); 97,0 % er et mindreforbrug på 3 %.", Area: KpiArea.Economy);
     public static readonly Kpi O2 = new("O2", "Andel forebyggende udgifter", "%", KpiDirection.High, 100,
             "Hvor stor en del af udgifterne der går til forebyggelse.",
             "Forbrug i perioden på 5.28.21 (forebyggende foranstaltninger) i procent af forbruget på 5.28.20-25.",
             null, "payments", NumeratorCounts: false, DenominatorCounts: false, Parts: KpiParts.Money,
-            Reading: "En andel i procent af forbruget. Fx 30,0 %: 30 kr. af hver 100 kr. gik til forebyggende foranstaltninger. Opgøres pr. måned og længere, ikke pr. uge, fordi betalinger bogføres én eller to gange om måneden.");
+            Reading: "En andel i procent af forbruget. Fx 30,0 %: 30 kr. af hver 100 kr. gik til forebyggende foranstaltninger. Opgøres pr. måned og længere, ikke pr. uge, fordi betalinger bogføres én eller to gange om måneden.", Area: KpiArea.Economy);
     public static readonly Kpi H1 = new("H1", "Sygefravær pr. årsværk", "sygedage pr. årsværk (omregnet til et år)", KpiDirection.Low, 1,
             "Sygefraværet omregnet til et helt år.",
             "Sygedage i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
             null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)",
-            Reading: "Sygedage pr. årsværk, omregnet til et helt år. Fx 13,2: med periodens fravær ville en fuldtidsansat have 13,2 sygedage på et år. Også en enkelt måned regnes om til et år, så måneder og år kan sammenlignes.");
+            Reading: "Sygedage pr. årsværk, omregnet til et helt år. Fx 13,2: med periodens fravær ville en fuldtidsansat have 13,2 sygedage på et år. Også en enkelt måned regnes om til et år, så måneder og år kan sammenlignes.", Area: KpiArea.Hr);
     public static readonly Kpi H2 = new("H2", "Overarbejde pr. årsværk", "overtimer pr. årsværk (omregnet til et år)", KpiDirection.Low, 1,
             "Overarbejdet omregnet til et helt år.",
             "Overarbejdstimer i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
             null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)",
-            Reading: "Overarbejdstimer pr. årsværk, omregnet til et helt år. Fx 50,0: med periodens overarbejde ville en fuldtidsansat have 50 timers overarbejde på et år. Også en enkelt måned regnes om til et år.");
+            Reading: "Overarbejdstimer pr. årsværk, omregnet til et helt år. Fx 50,0: med periodens overarbejde ville en fuldtidsansat have 50 timers overarbejde på et år. Også en enkelt måned regnes om til et år.", Area: KpiArea.Hr);
     public static readonly Kpi X1 = new("X1", "Produktivitet", "færdige opgaver pr. 100 arbejdstimer", KpiDirection.High, 1,
             "Afsluttede undersøgelser og gennemførte opfølgninger i forhold til sagsbehandlernes arbejdstimer.",
             "Børnefaglige undersøgelser afsluttet i perioden plus opfølgninger gennemført i perioden, pr. 100 arbejdstimer blandt enhedens sagsbehandlere i periodens måneder.",
             null, "examinations, activity_events, hr, employees", FromMonthlyData: true, DenominatorCounts: false, DenominatorScale: 100, Counts: "Sagsbehandlernes arbejdstimer (rolle sagsbehandler)",
-            Reading: "Færdige opgaver pr. 100 arbejdstimer. Fx 2,9: for hver 100 timer, sagsbehandlerne arbejder, bliver knap 3 børnefaglige undersøgelser eller opfølgninger gjort færdige.");
+            Reading: "Færdige opgaver pr. 100 arbejdstimer. Fx 2,9: for hver 100 timer, sagsbehandlerne arbejder, bliver knap 3 børnefaglige undersøgelser eller opfølgninger gjort færdige.", Area: KpiArea.Hr);
 
     /// <summary>Every figure in catalogue order: the only list of codes.</summary>
     public static readonly IReadOnlyList<Kpi> All = [U1, U2, U3, B1, P1, F1, T1, A1, A2, S1, O1, O2, H1, H2, X1];

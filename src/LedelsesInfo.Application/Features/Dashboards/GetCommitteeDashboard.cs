@@ -17,17 +17,26 @@ public sealed record CommitteeDashboard(
     IReadOnlyList<string> Quarters,
     string MunicipalityName,
     IReadOnlyList<FigureTrend> Figures,
+    IReadOnlyList<SummaryLine> Summary,
     TableData Overview,
     IReadOnlyList<(string Id, string Name)> Departments,
     TableData Comparison,
-    TableData Goals,
     IReadOnlyList<FunctionLine> Economy,
-    TableData EconomyTable);
+    TableData EconomyTable,
+    IReadOnlyDictionary<KpiArea, TableData> Trends)
+{
+    /// <summary>The parts of the work in the paper's order: strategy first, then casework, economy and HR.</summary>
+    public static readonly IReadOnlyList<KpiArea> Sections = [KpiArea.Strategy, KpiArea.Casework, KpiArea.Economy, KpiArea.Hr];
+
+    /// <summary>The figures of a part of the work, in the summary's order.</summary>
+    public IEnumerable<FigureTrend> In(KpiArea area) => Figures.Where(f => f.Current.Kpi.Area == area);
+}
 
 /// <summary>
-/// The committee's quarter (fagudvalg): the municipality's figures against target with status in words, eight quarters
-/// of trend with the target line, a comparison across departments with small numbers hidden, the year's goals, and
-/// spending against budget by function 5.28.20-25 with the year's forecast. Never a case or a child.
+/// The committee's quarter (fagudvalg), shaped as its meeting paper: first a summary of every figure (the quarter, the
+/// quarter before, the same quarter last year, the target, the status in words and what changed, those whose status
+/// changed first), then eight quarters of trend with the target line, a comparison across departments with small numbers
+/// hidden, and spending against budget by function 5.28.20-25 with the year's forecast. Never a case or a child.
 /// </summary>
 public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsOf = null) : IQuery<CommitteeDashboard>, ICachedQuery
 {
@@ -69,13 +78,13 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         var empty = new TableData("tom", "", [], []);
         if (asOf is not { } a || municipality is null)
         {
-            return new CommitteeDashboard(asOf, snapshots, null, [], municipality?.Name ?? "Kommunen", [], empty, [], empty, empty, [], empty);
+            return new CommitteeDashboard(asOf, snapshots, null, [], municipality?.Name ?? "Kommunen", [], [], empty, [], empty, [], empty, new Dictionary<KpiArea, TableData>());
         }
         var quarters = await Figures.PeriodsAsync(db, a, PeriodKind.Quarter, municipality.Id, ct);
         var quarter = Figures.ChoosePeriod(quarters, query.Quarter, a);
         if (quarter is null)
         {
-            return new CommitteeDashboard(a, snapshots, null, quarters, municipality.Name, [], empty, [], empty, empty, [], empty);
+            return new CommitteeDashboard(a, snapshots, null, quarters, municipality.Name, [], [], empty, [], empty, [], empty, new Dictionary<KpiArea, TableData>());
         }
         var year = Figures.YearOf(quarter);
         var kpis = await Figures.EnabledAsync(db, Audience.Committee, ct);
@@ -97,10 +106,20 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             return new FigureTrend(current, chart, Figures.Summary(k, chart));
         }).ToList();
 
-        var overview = new TableData("noegletal", $"{municipality.Name} i {Danish.Name(Periods.Parse(quarter))}",
-            [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
-            figures.Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", Figures.TableValue(f.Current), f.Current.Kpi.Unit,
-                f.Current.Target is { } t ? Figures.Round1(t) : null, Danish.Name(f.Current.Status)]).ToList());
+        // The summary: against the quarter before and the same quarter a year earlier (both among the trend's quarters).
+        var previous = trendPeriods.Count > 1 ? trendPeriods[^2] : null;
+        var lastYear = $"{year - 1}{quarter[4..]}";
+        FigureCell CellOf(Kpi k, string? period) => period is null
+            ? Figures.Cell(k, municipality.Id, "", null, null, Disclosure.Published)
+            : Figures.Cell(k, municipality.Id, period, values.GetValueOrDefault((k.Code, municipality.Id, period)), targetFor(k.Code, municipality.Id, Figures.YearOf(period)), Disclosure.Published);
+        var previousName = previous is null ? null : Danish.Name(Periods.Parse(previous));
+        var summary = QuarterSummary.Lines(figures.Select(f => (f.Current, CellOf(f.Current.Kpi, previous), CellOf(f.Current.Kpi, trendPeriods.Contains(lastYear) ? lastYear : null))), previousName);
+        var overview = new TableData("noegletal", $"{municipality.Name} i {Danish.Name(Periods.Parse(quarter))}: nøgletal mod mål",
+            [new("Nøgletal"), new(Danish.Name(Periods.Parse(quarter)), ColumnKind.Number), new(previousName ?? "Kvartalet før", ColumnKind.Number),
+             new(Danish.Name(Periods.Parse(lastYear)), ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status", ColumnKind.Status),
+             new($"Udvikling siden {previousName ?? "kvartalet før"}")],
+            summary.Select(l => (object?[])[$"{l.Kpi.Code} {l.Kpi.Name}", Figures.TableValue(l.Current), Figures.TableValue(l.Previous), Figures.TableValue(l.LastYear),
+                l.Kpi.Unit, l.Current.Target is { } t ? Figures.Round1(t) : null, l.Status, l.Change]).ToList());
 
         // The departments and, where the municipality has more than they do (staff at the municipality itself), that remainder:
         // the parts hide their small numbers together, so no difference from the total reveals one.
@@ -113,10 +132,6 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. parts.Select(p => (object?)Figures.TableValue(compare[(k.Code, p)])),
                 Figures.TableValue(figures.Single(f => f.Current.Code == k.Code).Current), k.Unit]).ToList());
 
-        var goals = new TableData("maal", $"Mål for {year} og status", [new("Nøgletal"), new("Mål", ColumnKind.Number), new($"Kommunen {Danish.Name(Periods.Parse(quarter))}", ColumnKind.Number), new("Status")],
-            figures.Where(f => f.Current.Target is not null || f.Current.Kpi.Direction == KpiDirection.Band)
-                .Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name}", f.Current.Target is { } t ? Figures.Round1(t) : null, Figures.TableValue(f.Current), Danish.Name(f.Current.Status)]).ToList());
-
         var economy = await EconomyAsync(year, a, ct);
         // In millions with one decimal, as a committee reads a budget; the deviation's sign is written in its header.
         var m = Figures.Millions;
@@ -126,8 +141,16 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
             economy.Select(e => (object?[])[$"{e.Function} {e.Name}", m(e.Budget), m(e.Spent), m(e.Forecast), m(e.Forecast - e.Budget)])
                 .Append([ "I alt", m(economy.Sum(e => e.Budget)), m(economy.Sum(e => e.Spent)), m(economy.Sum(e => e.Forecast)), m(economy.Sum(e => e.Forecast - e.Budget)) ]).ToList());
 
-        return new CommitteeDashboard(a, snapshots, quarter, quarters, municipality.Name, figures, overview,
-            departments.Select(d => (d.Id, d.Name)).ToList(), comparison, goals, economy, economyTable);
+        // Each section's trends as one compact table, figures down and quarters across: what the paper prints.
+        var trends = CommitteeDashboard.Sections.Where(area => figures.Any(f => f.Current.Kpi.Area == area)).ToDictionary(area => area, area =>
+            new TableData($"udvikling-{Code<KpiArea>.Of(area)}", $"{Danish.Name(area)}: kommunen de seneste {trendPeriods.Count} kvartaler",
+                [new("Nøgletal"), .. trendPeriods.Select(p => new TableColumn(Danish.Name(Periods.Parse(p)), ColumnKind.Number)), new($"Mål {year}", ColumnKind.Number)],
+                figures.Where(f => f.Current.Kpi.Area == area).Select(f => (object?[])[$"{f.Current.Code} {f.Current.Kpi.Name} ({f.Current.Kpi.Unit})",
+                    .. trendPeriods.Select(p => Figures.TableValue(CellOf(f.Current.Kpi, p))),
+                    f.Current.Target is { } t ? Figures.Round1(t) : null]).ToList()));
+
+        return new CommitteeDashboard(a, snapshots, quarter, quarters, municipality.Name, figures, summary, overview,
+            departments.Select(d => (d.Id, d.Name)).ToList(), comparison, economy, economyTable, trends);
     }
 
     /// <summary>

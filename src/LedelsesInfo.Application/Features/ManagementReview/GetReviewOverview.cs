@@ -36,7 +36,8 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
         var teams = await db.OrgUnits.AsNoTracking().Where(u => roundTeams.Contains(u.Id)).OrderBy(u => u.Name).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
         object? Shown(QuestionResult r) =>
-            r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark : $"{r.Yes} af {r.Of}";
+            r.Of == 0 ? null : query.HideSmallNumbers && Suppression.IsPrimary(new SuppressionCell("", r.Yes, r.Of)) ? Suppression.Mark
+                : $"{r.Yes} af {r.Of} ({Math.Round(100m * r.Yes / r.Of, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)} %)";
         // The quarters are the parts of the year shown beside them: where one quarter is hidden, the smallest other is hidden
         // too, so the year less the quarters shown cannot give it back ("<5; 6 af 6; 9 af 9" would give 3 af 3).
         IEnumerable<object?> QuarterCells(IReadOnlyList<QuestionResult> parts)
@@ -61,13 +62,17 @@ public sealed class GetReviewOverviewHandler(IAppDbContext db, ICurrentUser user
 
         var roundIds = rounds.Where(r => teams.ContainsKey(r.TeamId)).Select(r => r.Id).ToList();
         var questionText = await db.ReviewQuestions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Text, ct);
-        var plans = (await db.ActionPlans.AsNoTracking().Where(p => roundIds.Contains(p.RoundId)).OrderBy(p => p.ByWhen).ToListAsync(ct))
+        // Action plans are listed by team, only for the teams shown, each plan once: the same plan made again in a later
+        // round of the same team is shown from the quarter it was first made.
+        var plans = (await db.ActionPlans.AsNoTracking().Where(p => roundIds.Contains(p.RoundId)).ToListAsync(ct))
             .Select(p =>
             {
                 var round = rounds.Single(r => r.Id == p.RoundId);
-                // Action plans are listed per team, so only for the teams shown.
                 return new ActionPlanView(teams[round.TeamId], round.Quarter, questionText.GetValueOrDefault(p.QuestionId, ""), p.What, p.Who, p.ByWhen);
-            }).ToList();
+            })
+            .GroupBy(p => (p.TeamName, p.Question, p.What, p.Who, p.ByWhen)).Select(g => g.MinBy(p => p.Quarter)!)
+            .OrderBy(p => p.TeamName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ThenBy(p => p.ByWhen).ThenBy(p => p.Question)
+            .ToList();
         var planTable = new TableData("handlingsplaner", $"Handlingsplaner {query.Year}",
             [new("Team"), new("Kvartal", ColumnKind.Number), new("Spørgsmål"), new("Hvad"), new("Hvem"), new("Senest", ColumnKind.Date)],
             plans.Select(p => (object?[])[p.TeamName, p.Quarter, p.Question, p.What, p.Who, p.ByWhen]).ToList());

@@ -16,6 +16,12 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
     [BindProperty(SupportsGet = true)]
     public DateOnly? AsOf { get; set; }
 
+    /// <summary>Set when the server's PDF could not be made: the page says so (<c>?pdf=mangler</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "pdf")]
+    public string? PdfState { get; set; }
+
+    public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PaperPdf>().Available;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
@@ -23,11 +29,28 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
         return Page();
     }
 
+    /// <summary>The meeting paper as a PDF, printed by the server from the same page (<see cref="PaperPdf"/>).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
+        Review = await ReviewAsync(Dashboard, ct);
+        var back = $"/Fagudvalg?{string.Join("&", QueryWithout(Request, "handler", "pdf").Append("pdf=mangler"))}";
+        if (Dashboard.Quarter is null || !PdfAvailable)
+        {
+            return Redirect(back);
+        }
+        PdfResultFilter.Request(HttpContext, $"fagudvalget-{Dashboard.Quarter}.pdf", back);
+        return Page();
+    }
+
+    /// <summary>The PDF of the quarter and as-of date shown.</summary>
+    public string PdfUrl() => $"/Fagudvalg?{string.Join("&", QueryWithout(Request, "handler", "pdf").Append("handler=Pdf"))}";
+
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
         var d = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
         var s = await ReviewAsync(d, ct);
-        return [d.Overview, d.Comparison, d.Goals, d.EconomyTable, s.Municipality, s.ActionPlanTable];
+        return [d.Overview, .. d.Trends.Values, d.EconomyTable, d.Comparison, s.Municipality, s.ActionPlanTable];
     }
 
     /// <summary>Management supervision for the year of the quarter shown, small numbers hidden as the committee sees them.</summary>
