@@ -174,6 +174,17 @@ FROM ind_periods p, hr_months h, employees e, ind_tree t
 WHERE h.Month = date(p.last, 'start of month') AND e.Id = h.EmployeeId AND e.Role = 'sagsbehandler' AND t.unit = e.UnitId
 GROUP BY t.ancestor, p.kind, p.period;
 
+-- The rolling windows of the statutory figures: each item's month lies in the 3-month windows ending with it and the two
+-- months after, and in the 12-month windows ending with it and the eleven after, up to the as-of month; windows end in the
+-- months from the history's first to the as-of date's.
+DROP TABLE IF EXISTS temp.ind_windows;
+CREATE TEMP TABLE ind_windows AS
+WITH RECURSIVE e(month) AS (SELECT date('@START', 'start of month') UNION ALL SELECT date(month, '+1 month') FROM e WHERE month < date('@ASOF', 'start of month')),
+n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 11)
+SELECT 'R' || w.len AS kind, strftime('%Y-%m', e.month) || '-R' || w.len AS period, strftime('%Y-%m', date(e.month, '-' || n.k || ' months')) AS month
+FROM e, n, (SELECT 3 AS len UNION ALL SELECT 12) w
+WHERE n.k < w.len;
+
 -- Every item into each of its periods and every unit above it; monthly data have no weeks.
 SELECT kpi, unit, period,
        CASE WHEN kpi IN ('O1', 'O2') THEN SUM(num) / 100.0 ELSE SUM(num) END AS num,
@@ -189,6 +200,12 @@ FROM (
         UNION ALL SELECT day, 'maaned', mo FROM ind_days UNION ALL SELECT day, 'uge', w FROM ind_days) p ON p.day = i.day
   JOIN ind_tree t ON t.unit = i.unit
   WHERE NOT (p.kind = 'uge' AND i.kpi IN ('O1', 'H1', 'H2', 'X1'))
+  UNION ALL
+  SELECT i.kpi, t.ancestor, w.period, i.num, i.den
+  FROM ind_items i
+  JOIN ind_windows w ON w.month = strftime('%Y-%m', i.day)
+  JOIN ind_tree t ON t.unit = i.unit
+  WHERE i.kpi IN ('U2', 'U3', 'B1', 'P1', 'F1', 'T1') AND i.day >= '@START' AND i.day <= '@ASOF'
   UNION ALL
   SELECT kpi, unit, period, num, den FROM ind_stock
 )

@@ -48,6 +48,19 @@ public sealed class KpiExportTests : IDisposable
         // Every figure is in the export, and weeks exist only for figures not built on monthly data.
         Assert.Equal(KpiCatalogue.All.Select(k => k.Code).Order(), exported.Keys.Select(k => k.Kpi).Distinct().Order());
         Assert.DoesNotContain(exported.Keys, k => k.Kpi is "O1" or "H1" or "H2" or "X1" && k.Period.Contains('W', StringComparison.Ordinal));
+        // The rolling windows, for the law's deadline figures only, are the sums of their months' parts, never an average of
+        // the months' shares; the window ending with the as-of month is there, none after it.
+        var rolling = KpiCatalogue.All.Where(k => k.RollingWindows).Select(k => k.Code).ToHashSet();
+        Assert.Equal(rolling.Order(), exported.Keys.Where(k => k.Period.Contains("-R", StringComparison.Ordinal)).Select(k => k.Kpi).Distinct().Order());
+        foreach (var key in exported.Keys.Where(k => k.Period is "2026-10-R3" or "2026-10-R12"))
+        {
+            var window = Periods.Parse(key.Period);
+            var months = Periods.MonthsOf(window).Select(m => exported.GetValueOrDefault((key.Kpi, key.Unit, m.Key))).ToList();
+            Assert.Equal(months.Sum(m => m.Numerator ?? 0), exported[key].Numerator);
+            Assert.Equal(months.Sum(m => m.Denominator ?? 0), exported[key].Denominator);
+        }
+        Assert.Contains(exported.Keys, k => k.Period == "2026-10-R12");
+        Assert.DoesNotContain(exported.Keys, k => k.Period == "2026-11-R3");
     }
 
     [Fact]

@@ -132,12 +132,13 @@ public static class Danish
         _ => kind.ToString(),
     };
 
-    /// <summary>A period for headings: "uge 9 2025", "marts 2025", "1. kvartal 2025", "2025".</summary>
+    /// <summary>A period for headings: "uge 9 2025", "marts 2025", "1. kvartal 2025", "2025", "12 mdr. til og med marts 2025".</summary>
     public static string Name(Period period) => period.Kind switch
     {
         PeriodKind.Week => $"uge {int.Parse(period.Key[6..], CultureInfo.InvariantCulture)} {period.Key[..4]}",
         PeriodKind.Month => period.Start.ToString("MMMM yyyy", Da),
         PeriodKind.Quarter => $"{period.Key[6]}. kvartal {period.Key[..4]}",
+        PeriodKind.Rolling3 or PeriodKind.Rolling12 => $"{Periods.Months(period.Kind)} mdr. til og med {period.End.ToString("MMMM yyyy", Da)}",
         _ => period.Key,
     };
 

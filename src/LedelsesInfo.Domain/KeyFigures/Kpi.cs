@@ -53,6 +53,8 @@ public enum KpiParts
 /// <param name="Additive">A unit's numerator and denominator are its children's sums plus what is registered at the unit itself
 /// (a director, a secretariat), so a remainder ("Øvrige / stab") can be shown. Not so for A1, which counts distinct children.</param>
 /// <param name="Area">The part of the work the figure belongs to.</param>
+/// <param name="RollingWindows">A statutory deadline figure: also computed for the rolling 3 and 12 months ending with each
+/// month, by summing the months' numerators and denominators, so a small team's month is read against a stable base.</param>
 public sealed record Kpi(
     string Code,
     string Name,
@@ -75,7 +77,8 @@ public sealed record Kpi(
     string? Counts = null,
     bool Additive = true,
     string? Reading = null,
-    KpiArea Area = KpiArea.Casework)
+    KpiArea Area = KpiArea.Casework,
+    bool RollingWindows = false)
 {
     /// <summary>
     /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,
@@ -103,7 +106,7 @@ public sealed record Kpi(
     };
 
     /// <summary>Whether the figure is computed for a kind of period (monthly data have no weeks of their own).</summary>
-    public bool ComputedFor(PeriodKind kind) => !(FromMonthlyData && kind == PeriodKind.Week);
+    public bool ComputedFor(PeriodKind kind) => !(FromMonthlyData && kind == PeriodKind.Week) && (RollingWindows || Periods.Months(kind) == 0);
 
     /// <summary>
     /// Whether a week's value is shown to a reader. Money is booked once or twice a month, so a week's share of it (O2 at

@@ -14,32 +14,32 @@ public static class KpiCatalogue
             "Hvor ofte en underretning bliver vurderet inden for et døgn, så et barn i akut fare får hjælp.",
             "Af underretningerne modtaget i perioden, hvis 24-timersfrist er udløbet senest på opgørelsesdagen eller som er vurderet: andelen vurderet senest 24 timer efter modtagelsen.",
             "Barnets Lov §§ 136-137", "notifications", CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 80,0 %: 8 af hver 10 underretninger blev vurderet inden for 24 timer.");
+            Reading: "En andel i procent. Fx 80,0 %: 8 af hver 10 underretninger blev vurderet inden for 24 timer.", RollingWindows: true);
     public static readonly Kpi U3 = new("U3", "Kvittering til fagpersoner inden for 6 hverdage", "%", KpiDirection.High, 100,
             "Hvor ofte en fagperson, der har underrettet, får kvittering til tiden.",
             "Af underretninger fra fagpersoner modtaget i perioden, hvis frist er udløbet senest på opgørelsesdagen eller som har fået kvittering: andelen med kvittering senest 6. hverdag efter modtagelsesdagen (weekender og helligdage tæller ikke).",
             "Barnets Lov kap. 16", "notifications", CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 90,0 %: 9 af hver 10 fagpersoner, der underrettede, fik kvittering inden for 6 hverdage.");
+            Reading: "En andel i procent. Fx 90,0 %: 9 af hver 10 fagpersoner, der underrettede, fik kvittering inden for 6 hverdage.", RollingWindows: true);
     public static readonly Kpi B1 = new("B1", "Børnefaglige undersøgelser inden for 4 måneder", "%", KpiDirection.High, 100,
             "Hvor ofte den børnefaglige undersøgelse er færdig inden for lovens 4 måneder.",
             "Af børnefaglige undersøgelser, hvis frist (datoen kommunen blev opmærksom på behovet + 4 kalendermåneder) falder i perioden og senest på opgørelsesdagen: andelen afsluttet senest på fristen.",
             "Barnets Lov § 20, stk. 3", "examinations", CountsDeadline: DeadlineKind.Examination, CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 45,0 %: knap halvdelen af de undersøgelser, der skulle være færdige i perioden, blev det inden for 4 måneder.");
+            Reading: "En andel i procent. Fx 45,0 %: knap halvdelen af de undersøgelser, der skulle være færdige i perioden, blev det inden for 4 måneder.", RollingWindows: true);
     public static readonly Kpi P1 = new("P1", "Barnets plan inden for 3 måneder ved anbringelse", "%", KpiDirection.High, 100,
             "Hvor ofte et anbragt barn har sin plan inden for 3 måneder.",
             "Af anbringelser, hvis frist (afgørelsesdato + 3 måneder) falder i perioden og senest på opgørelsesdagen: andelen med en plan senest på fristen.",
             "Barnets Lov § 91", "activities, activity_events", CountsDeadline: DeadlineKind.ChildPlan, CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 70,0 %: 7 af hver 10 anbragte børn havde deres plan inden for 3 måneder.");
+            Reading: "En andel i procent. Fx 70,0 %: 7 af hver 10 anbragte børn havde deres plan inden for 3 måneder.", RollingWindows: true);
     public static readonly Kpi F1 = new("F1", "Rettidige opfølgninger", "%", KpiDirection.High, 100,
             "Hvor ofte der bliver fulgt op på en indsats til tiden.",
             "Første frist er 3 måneder efter indsatsens start; hver opfølgning sætter den næste frist med den kadence, sagsbehandleren fastsætter. Af fristerne i perioden, senest på opgørelsesdagen: andelen overholdt. En opfølgning uden kadence afslutter kæden og sætter indsatsen på datakvalitetslisten.",
             "Barnets Lov § 95", "activities, activity_events", CountsDeadline: DeadlineKind.FollowUp, CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 75,0 %: 3 af hver 4 opfølgninger, der skulle ske i perioden, skete til tiden.");
+            Reading: "En andel i procent. Fx 75,0 %: 3 af hver 4 opfølgninger, der skulle ske i perioden, skete til tiden.", RollingWindows: true);
     public static readonly Kpi T1 = new("T1", "Rettidige tilsynsbesøg ved anbringelse", "%", KpiDirection.High, 100,
             "Hvor ofte et anbragt barn får tilsynsbesøg til tiden (mindst to om året).",
             "Første frist er 6 måneder efter anbringelsens start, derefter 6 måneder efter hvert besøg. Af fristerne i perioden, senest på opgørelsesdagen: andelen overholdt.",
             "Barnets Lov § 156, stk. 5", "activities, activity_events", CountsDeadline: DeadlineKind.SupervisoryVisit, CaseworkerDefault: true,
-            Reading: "En andel i procent. Fx 80,0 %: 4 af hver 5 tilsynsbesøg, der skulle ske i perioden, skete til tiden.");
+            Reading: "En andel i procent. Fx 80,0 %: 4 af hver 5 tilsynsbesøg, der skulle ske i perioden, skete til tiden.", RollingWindows: true);
     public static readonly Kpi A1 = new("A1", "Anbragte børn pr. 1.000 0-17-årige", "pr. 1.000", KpiDirection.Low, 1,
             "Hvor mange børn der er anbragt i forhold til antallet af børn.",
             "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",

@@ -31,7 +31,7 @@ internal sealed record Increment(DateOnly PreviousAsOf, int PreviousValues, Date
 /// </summary>
 public sealed class KpiEngine(LedelsesInfoDbContext db)
 {
-    private static readonly string[] TempTables = ["kpi_units", "kpi_calendar", "kpi_day_periods", "kpi_periods", "kpi_facts", "kpi_direct"];
+    private static readonly string[] TempTables = ["kpi_units", "kpi_calendar", "kpi_day_periods", "kpi_periods", "kpi_windows", "kpi_facts", "kpi_direct"];
 
     /// <summary>
     /// The date the data describe: the latest notification, activity event or payment, up to today. The importer refuses
@@ -241,6 +241,19 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         }
         await sql.InsertRowsAsync($"INSERT INTO {d.Temp("kpi_periods")} (kind, period, last_day, last_month, year)", periods);
 
+        // The rolling windows ending with each month of the history, each with its months: summed from the months' values.
+        await sql.ExecAsync(d.CreateTemp("kpi_windows", $"kind {d.TextType} NOT NULL, period {d.TextType} NOT NULL, month {d.TextType} NOT NULL"));
+        var windows = new List<object?[]>();
+        foreach (var kind in Periods.Rolling)
+        {
+            foreach (var window in Periods.Between(kind, history, asOf).Where(p => from is null || p.End >= from))
+            {
+                windows.AddRange(Periods.MonthsOf(window).Select(month => (object?[])[Code<PeriodKind>.Of(kind), window.Key, month.Key]));
+            }
+        }
+        await sql.InsertRowsAsync($"INSERT INTO {d.Temp("kpi_windows")} (kind, period, month)", windows);
+        await sql.ExecAsync(d.CreateTempIndex("kpi_windows", "month"));
+
         await sql.ExecAsync(d.CreateTemp("kpi_facts", $"kpi {d.TextType} NOT NULL, unit {d.TextType} NOT NULL, day {d.DateType} NOT NULL, num {d.NumberType} NOT NULL, den {d.NumberType} NULL"));
         await sql.ExecAsync(d.CreateTemp("kpi_direct", $"kpi {d.TextType} NOT NULL, unit {d.TextType} NOT NULL, kind {d.TextType} NOT NULL, period {d.TextType} NOT NULL, num {d.NumberType} NOT NULL, den {d.NumberType} NULL"));
     }
@@ -256,7 +269,9 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         string V(string property) => d.Column<KpiValue>(property);
         var columns = string.Join(", ", new[] { nameof(KpiValue.AsOf), nameof(KpiValue.KpiCode), nameof(KpiValue.UnitId), nameof(KpiValue.PeriodKind), nameof(KpiValue.Period),
             nameof(KpiValue.Numerator), nameof(KpiValue.Denominator) }.Select(V));
-        var recomputed = $"SELECT 1 FROM {t.Periods} p WHERE p.kind = {values}.{V(nameof(KpiValue.PeriodKind))} AND p.period = {values}.{V(nameof(KpiValue.Period))}";
+        var windows = d.Temp("kpi_windows");
+        var recomputed = $"SELECT 1 FROM {t.Periods} p WHERE p.kind = {values}.{V(nameof(KpiValue.PeriodKind))} AND p.period = {values}.{V(nameof(KpiValue.Period))} " +
+            $"UNION ALL SELECT 1 FROM {windows} w WHERE w.kind = {values}.{V(nameof(KpiValue.PeriodKind))} AND w.period = {values}.{V(nameof(KpiValue.Period))}";
         var carried = 0;
         if (increment is null)
         {
@@ -282,7 +297,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
         // Decimal literals: SQLite would divide an integral sum by an integer divisor with integer division.
         var divisor = "CASE x.kpi" + string.Concat(KpiCatalogue.All.Where(k => k.DenominatorScale != 1)
             .Select(k => $" WHEN {FactTables.Code(k)} THEN {k.DenominatorScale.ToString("0.0###", CultureInfo.InvariantCulture)}")) + " ELSE 1.0 END";
-        return carried + await sql.ExecAsync($"""
+        var written = await sql.ExecAsync($"""
             INSERT INTO {values} ({columns})
             SELECT @asOf, x.kpi, x.unit, x.kind, x.period,
                    CASE WHEN x.kpi IN ({money}) THEN {d.MoneyToKroner("SUM(x.num)")} ELSE {d.Quantity("SUM(x.num)")} END,
@@ -303,5 +318,18 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             ) x
             GROUP BY x.kpi, x.unit, x.kind, x.period
             """);
+        // The rolling windows: the sums of their months' numerators and denominators, per unit (never an average of shares).
+        var rolling = FactTables.InList(KpiCatalogue.All.Where(k => k.RollingWindows));
+        written += await sql.ExecAsync($"""
+            INSERT INTO {values} ({columns})
+            SELECT @asOf, v.{V(nameof(KpiValue.KpiCode))}, v.{V(nameof(KpiValue.UnitId))}, w.kind, w.period,
+                   SUM(v.{V(nameof(KpiValue.Numerator))}), SUM(v.{V(nameof(KpiValue.Denominator))})
+            FROM {values} v
+            JOIN {windows} w ON w.month = v.{V(nameof(KpiValue.Period))}
+            WHERE v.{V(nameof(KpiValue.AsOf))} = @asOf AND v.{V(nameof(KpiValue.PeriodKind))} = {SqlDialect.Literal(PeriodKind.Month)}
+              AND v.{V(nameof(KpiValue.KpiCode))} IN ({rolling})
+            GROUP BY v.{V(nameof(KpiValue.KpiCode))}, v.{V(nameof(KpiValue.UnitId))}, w.kind, w.period
+            """);
+        return carried + written;
     }
 }
