@@ -53,6 +53,7 @@ public enum KpiParts
 /// <param name="Additive">A unit's numerator and denominator are its children's sums plus what is registered at the unit itself
 /// (a director, a secretariat), so a remainder ("Øvrige / stab") can be shown. Not so for A1, which counts distinct children.</param>
 /// <param name="Area">The part of the work the figure belongs to.</param>
+/// <param name="ChangeUnit">The unit a difference is written in ("dage", "timer"); shares always differ in "point".</param>
 /// <param name="RollingWindows">A statutory deadline figure: also computed for the rolling 3 and 12 months ending with each
 /// month, by summing the months' numerators and denominators, so a small team's month is read against a stable base.</param>
 public sealed record Kpi(
@@ -78,8 +79,12 @@ public sealed record Kpi(
     bool Additive = true,
     string? Reading = null,
     KpiArea Area = KpiArea.Casework,
-    bool RollingWindows = false)
+    bool RollingWindows = false,
+    string? ChangeUnit = null)
 {
+    /// <summary>What a difference between two values is counted in: "point" for a share, else the figure's own short unit.</summary>
+    public string DifferenceUnit => IsPercent ? "point" : ChangeUnit ?? "";
+
     /// <summary>
     /// The cell small-number suppression judges: only the parts that count individuals (notifications, deadlines,
     /// children, cases, completed tasks). Money, FTE, hours and population are not counts of people and are never "&lt;5".

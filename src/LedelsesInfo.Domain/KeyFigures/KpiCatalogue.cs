@@ -9,7 +9,7 @@ public static class KpiCatalogue
     public static readonly Kpi U1 = new("U1", "Antal underretninger", "antal", KpiDirection.None, 1,
             "Hvor mange underretninger kommunen har modtaget.",
             "Underretninger med modtagelsestidspunkt i perioden.", "Barnets Lov §§ 133-137", "notifications",
-            Reading: "Et antal. Fx 275: kommunen modtog 275 underretninger i perioden.");
+            Reading: "Et antal. Fx 275: kommunen modtog 275 underretninger i perioden.", ChangeUnit: "underretninger");
     public static readonly Kpi U2 = new("U2", "Underretninger vurderet inden for 24 timer", "%", KpiDirection.High, 100,
             "Hvor ofte en underretning bliver vurderet inden for et døgn, så et barn i akut fare får hjælp.",
             "Af underretningerne modtaget i perioden, hvis 24-timersfrist er udløbet senest på opgørelsesdagen eller som er vurderet: andelen vurderet senest 24 timer efter modtagelsen.",
@@ -44,7 +44,7 @@ public static class KpiCatalogue
             "Hvor mange børn der er anbragt i forhold til antallet af børn.",
             "Børn med en aktiv anbringelse på periodens sidste dag pr. 1.000 0-17-årige i enheden det år (enheder uden eget befolkningstal får ingen værdi).",
             null, "activities, cases, population", DenominatorCounts: false, DenominatorScale: 1000, Additive: false,
-            Reading: "Børn pr. 1.000. Fx 12,0: 12 af hver 1.000 børn på 0-17 år i enheden var anbragt på periodens sidste dag.", Area: KpiArea.Strategy);
+            Reading: "Børn pr. 1.000. Fx 12,0: 12 af hver 1.000 børn på 0-17 år i enheden var anbragt på periodens sidste dag.", Area: KpiArea.Strategy, ChangeUnit: "pr. 1.000");
     public static readonly Kpi A2 = new("A2", "Andel anbragte i plejefamilie", "%", KpiDirection.High, 100,
             "Hvor stor en del af anbringelserne der er i plejefamilie eller netværksplejefamilie.",
             "Af anbringelserne aktive på periodens sidste dag: andelen i plejefamilie eller netværksplejefamilie.",
@@ -54,7 +54,7 @@ public static class KpiCatalogue
             "Sagstallet: anbefalingen er 20-30 børn pr. sagsbehandler.",
             "Åbne sager på periodens sidste dag pr. årsværk blandt enhedens sagsbehandlere i måneden med periodens sidste dag.",
             null, "cases, employees, hr", BandLow: 20, BandHigh: 30, DenominatorCounts: false, CaseworkerDefault: true, Counts: "Sagsbehandlere (rolle sagsbehandler) med løndata i enheden",
-            Reading: "Sager pr. årsværk. Fx 25,0: en fuldtidsansat sagsbehandler har i gennemsnit 25 åbne sager. Anbefalingen er 20-30.", Area: KpiArea.Hr);
+            Reading: "Sager pr. årsværk. Fx 25,0: en fuldtidsansat sagsbehandler har i gennemsnit 25 åbne sager. Anbefalingen er 20-30.", Area: KpiArea.Hr, ChangeUnit: "sager");
     public static readonly Kpi O1 = new("O1", "Forbrug i forhold til budget", "%", KpiDirection.AtMost, 100,
             "Hvor meget af budgettet der er brugt.",
             "Forbrug bogført i perioden på funktion 5.28.20-25 i procent af budgettet for periodens måneder (de måneder, der er begyndt på opgørelsesdagen), samme funktioner.",
@@ -69,17 +69,17 @@ public static class KpiCatalogue
             "Sygefraværet omregnet til et helt år.",
             "Sygedage i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
             null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)",
-            Reading: "Sygedage pr. årsværk, omregnet til et helt år. Fx 13,2: med periodens fravær ville en fuldtidsansat have 13,2 sygedage på et år. Også en enkelt måned regnes om til et år, så måneder og år kan sammenlignes.", Area: KpiArea.Hr);
+            Reading: "Sygedage pr. årsværk, omregnet til et helt år. Fx 13,2: med periodens fravær ville en fuldtidsansat have 13,2 sygedage på et år. Også en enkelt måned regnes om til et år, så måneder og år kan sammenlignes.", Area: KpiArea.Hr, ChangeUnit: "dage");
     public static readonly Kpi H2 = new("H2", "Overarbejde pr. årsværk", "overtimer pr. årsværk (omregnet til et år)", KpiDirection.Low, 1,
             "Overarbejdet omregnet til et helt år.",
             "Overarbejdstimer i periodens måneder delt med (summen af årsværk over periodens måneder ÷ 12).",
             null, "hr, employees", FromMonthlyData: true, NumeratorCounts: false, DenominatorCounts: false, DenominatorScale: 12, Counts: "Alle medarbejdere med løndata i enheden (sagsbehandlere, ledere og stab)",
-            Reading: "Overarbejdstimer pr. årsværk, omregnet til et helt år. Fx 50,0: med periodens overarbejde ville en fuldtidsansat have 50 timers overarbejde på et år. Også en enkelt måned regnes om til et år.", Area: KpiArea.Hr);
+            Reading: "Overarbejdstimer pr. årsværk, omregnet til et helt år. Fx 50,0: med periodens overarbejde ville en fuldtidsansat have 50 timers overarbejde på et år. Også en enkelt måned regnes om til et år.", Area: KpiArea.Hr, ChangeUnit: "timer");
     public static readonly Kpi X1 = new("X1", "Produktivitet", "færdige opgaver pr. 100 arbejdstimer", KpiDirection.High, 1,
             "Afsluttede undersøgelser og gennemførte opfølgninger i forhold til sagsbehandlernes arbejdstimer.",
             "Børnefaglige undersøgelser afsluttet i perioden plus opfølgninger gennemført i perioden, pr. 100 arbejdstimer blandt enhedens sagsbehandlere i periodens måneder.",
             null, "examinations, activity_events, hr, employees", FromMonthlyData: true, DenominatorCounts: false, DenominatorScale: 100, Counts: "Sagsbehandlernes arbejdstimer (rolle sagsbehandler)",
-            Reading: "Færdige opgaver pr. 100 arbejdstimer. Fx 2,9: for hver 100 timer, sagsbehandlerne arbejder, bliver knap 3 børnefaglige undersøgelser eller opfølgninger gjort færdige.", Area: KpiArea.Hr);
+            Reading: "Færdige opgaver pr. 100 arbejdstimer. Fx 2,9: for hver 100 timer, sagsbehandlerne arbejder, bliver knap 3 børnefaglige undersøgelser eller opfølgninger gjort færdige.", Area: KpiArea.Hr, ChangeUnit: "opgaver");
 
     /// <summary>Every figure in catalogue order: the only list of codes.</summary>
     public static readonly IReadOnlyList<Kpi> All = [U1, U2, U3, B1, P1, F1, T1, A1, A2, S1, O1, O2, H1, H2, X1];

@@ -20,12 +20,25 @@ public sealed record ManagementDashboard(
     IReadOnlyList<FigureTrend> Trends,
     TableData Economy,
     TableData HrAndDeadlines,
-    TableData Cross);
+    TableData Cross,
+    IReadOnlyList<AttentionLine> Attention,
+    TableData Deadlines);
+
+/// <summary>
+/// A figure that needs the director's attention this month: red against its target, or moved the wrong way since last
+/// month; with the team under the unit where it is worst, to drill down to.
+/// </summary>
+public sealed record AttentionLine(FigureCell Current, Movement Movement, StatusText Status, string Change, UnitRef? Worst, FigureCell? WorstCell)
+{
+    public Kpi Kpi => Current.Kpi;
+}
 
 /// <summary>
 /// Management's month (forvaltningsledelse): all figures by unit from department down to team, with status, change since
 /// last month and since the same month last year, a trend per figure, economy by unit, HR beside deadline compliance and the
-/// cross figures (productivity, cost per activity). No individual cases; management reads for internal use and sees every count.
+/// cross figures (productivity, cost per activity). It opens with what needs attention (red, or worse since last month, with
+/// the team it comes from) and reads the law's deadlines for the month beside the rolling 3 and 12 months. No individual
+/// cases; management reads for internal use and sees every count.
 /// </summary>
 public sealed record GetManagementDashboard(string? UnitId = null, string? Month = null, DateOnly? AsOf = null) : IQuery<ManagementDashboard>, ICachedQuery
 {
@@ -74,7 +87,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var months = asOf is { } a0 ? await Figures.PeriodsAsync(db, a0, PeriodKind.Month, selected, ct) : [];
         if (asOf is not { } a || months.Count == 0)
         {
-            return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty);
+            return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty, [], empty);
         }
         var month = Figures.ChoosePeriod(months, query.Month, a)!;
         var period = Periods.Parse(month);
@@ -116,17 +129,53 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             kpis.Select(k => (object?[])[$"{k.Code} {k.Name}", .. parts.Select(p => Value(compare[(k.Code, p)])),
                 .. total ? [Value(current[k.Code])] : Array.Empty<object?>(), k.Unit]).ToList());
 
+        FigureCell Before(Kpi k, string key) => Figures.Cell(k, selected, key, values.GetValueOrDefault((k.Code, selected, key)), null, Disclosure.Internal);
         var changes = new TableData("udvikling", $"{units[selected].Name}: {Danish.Name(period)} mod sidste måned og samme måned sidste år",
-            [new("Nøgletal"), new(Danish.Name(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring", ColumnKind.Number),
-             new("Samme måned sidste år", ColumnKind.Number), new("Ændring", ColumnKind.Number), new("Mål", ColumnKind.Number), new("Status")],
+            [new("Nøgletal"), new(Danish.Name(period), ColumnKind.Number), new("Sidste måned", ColumnKind.Number), new("Ændring"),
+             new("Samme måned sidste år", ColumnKind.Number), new("Ændring"), new("Mål", ColumnKind.Number), new("Status", ColumnKind.Status)],
             kpis.Select(k =>
             {
                 var now = current[k.Code];
-                var before = Figures.Cell(k, selected, lastMonth, values.GetValueOrDefault((k.Code, selected, lastMonth)), null, Disclosure.Internal);
-                var year = Figures.Cell(k, selected, lastYear, values.GetValueOrDefault((k.Code, selected, lastYear)), null, Disclosure.Internal);
+                var before = Before(k, lastMonth);
+                var year = Before(k, lastYear);
                 return (object?[])[$"{k.Code} {k.Name}", Value(now), Value(before), Diff(now, before), Value(year), Diff(now, year),
-                    now.Target is { } t ? Figures.Round1(t) : null, Danish.Name(now.Status)];
+                    now.Target is { } t ? Figures.Round1(t) : null, QuarterSummary.Status(now)];
             }).ToList());
+
+        // What needs attention: red, or worse since last month; red and worse first. Each with the team where it is worst.
+        var teams = units.Values.Where(u => u.Level == UnitLevel.Team && u.Id != selected && IsUnder(units, u.Id, selected) && visible.Contains(u.Id)).ToList();
+        var teamValues = teams.Count == 0 ? [] : await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), teams.Select(t => t.Id), PeriodKind.Month, [month], ct);
+        var lastMonthName = Danish.Name(Periods.Parse(lastMonth));
+        var attention = kpis
+            .Select(k => (k, now: current[k.Code], movement: Movements.Of(k, Before(k, lastMonth).Value, current[k.Code].Value)))
+            .Where(x => x.now.Status == TargetStatus.Red || x.movement == Movement.Worse)
+            .OrderBy(x => (x.now.Status == TargetStatus.Red ? 0 : 1) + (x.movement == Movement.Worse ? 0 : 2))
+            .Select(x =>
+            {
+                var worst = teams
+                    .Select(t => (team: t, cell: Figures.Cell(x.k, t.Id, month, teamValues.GetValueOrDefault((x.k.Code, t.Id, month)), targetFor(x.k.Code, t.Id, period.Start.Year), Disclosure.Internal)))
+                    .Where(t => t.cell.Value is not null)
+                    .OrderByDescending(t => Badness(x.k, t.cell.Value!.Value)).ThenBy(t => t.team.Name, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                return new AttentionLine(x.now, x.movement, QuarterSummary.Status(x.now), QuarterSummary.Change(x.now, Before(x.k, lastMonth), lastMonthName),
+                    worst.team is null ? null : Ref(worst.team.Id), worst.cell);
+            }).ToList();
+
+        // The law's deadlines for the month beside the rolling 3 and 12 months ending with it: a small team's month against a stable base.
+        var statutory = kpis.Where(k => k.RollingWindows).ToList();
+        var r3 = Periods.Of(PeriodKind.Rolling3, period.Start).Key;
+        var r12 = Periods.Of(PeriodKind.Rolling12, period.Start).Key;
+        var rolling = await Figures.ValuesAsync(db, a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling3, [r3], ct);
+        foreach (var (key, value) in await Figures.ValuesAsync(db, a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling12, [r12], ct))
+        {
+            rolling[key] = value;
+        }
+        FigureCell Window(Kpi k, string key) => Figures.Cell(k, selected, key, rolling.GetValueOrDefault((k.Code, selected, key)), targetFor(k.Code, selected, period.Start.Year), Disclosure.Internal);
+        var deadlines = new TableData("lovens-frister", $"{units[selected].Name}: lovens frister i {Danish.Name(period)} og de seneste 3 og 12 måneder",
+            [new("Nøgletal"), new(Danish.Name(period), ColumnKind.Number), new(Danish.Name(Periods.Parse(r3)), ColumnKind.Number), new(Danish.Name(Periods.Parse(r12)), ColumnKind.Number),
+             new("Mål", ColumnKind.Number), new("Status for 12 måneder", ColumnKind.Status)],
+            statutory.Select(k => (object?[])[$"{k.Code} {k.Name}", Value(current[k.Code]), Value(Window(k, r3)), Value(Window(k, r12)),
+                current[k.Code].Target is { } t ? Figures.Round1(t) : null, QuarterSummary.Status(Window(k, r12))]).ToList());
 
         var trends = kpis.Select(k =>
         {
@@ -142,13 +191,50 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
                 .Concat(total ? [[$"{units[selected].Name} i alt", .. hrCodes.Select(code => Value(current[code]))]] : Array.Empty<object?[]>()).ToList());
         var cross = await CrossAsync(units, children, compare, kpis, period, a, ct);
 
-        return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, columns, kpis, compare, comparisonTable, changes, trends, economy, hr, cross);
+        return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, columns, kpis, compare, comparisonTable, changes, trends, economy, hr, cross,
+            attention, deadlines);
     }
 
     private static object? Value(FigureCell cell) => Figures.TableValue(cell);
 
-    private static decimal? Diff(FigureCell now, FigureCell before) =>
-        now.Value is { } a && before.Value is { } b ? Figures.Round1(a - b) : null;
+    /// <summary>A change with its unit and whether it is better or worse in the figure's direction: "+2,4 point, bedre".</summary>
+    private static string? Diff(FigureCell now, FigureCell before)
+    {
+        if (now.Value is not { } a || before.Value is not { } b)
+        {
+            return null;
+        }
+        var difference = Figures.Round1(a) - Figures.Round1(b);
+        var unit = now.Kpi.DifferenceUnit;
+        var text = (difference > 0 ? "+" : difference < 0 ? "−" : "±") + Math.Abs(difference).ToString(now.Kpi.IsCount ? "N0" : "N1", Danish.Culture) + (unit.Length > 0 ? " " + unit : "");
+        return Movements.Of(now.Kpi, b, a) switch
+        {
+            Movement.Better => text + ", bedre",
+            Movement.Worse => text + ", dårligere",
+            _ => text,
+        };
+    }
+
+    /// <summary>How bad a value is in the figure's direction: the larger, the worse.</summary>
+    private static decimal Badness(Kpi kpi, decimal value) => kpi.Direction switch
+    {
+        KpiDirection.High => -value,
+        KpiDirection.Band => Movements.OutsideBand(kpi, value),
+        KpiDirection.None => 0,
+        _ => value,
+    };
+
+    private static bool IsUnder(Dictionary<string, OrgUnit> units, string id, string ancestor)
+    {
+        for (var unit = units[id].ParentId; unit is not null; unit = units[unit].ParentId)
+        {
+            if (unit == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The unit each team belongs to among the children shown (the team itself when a team is shown).</summary>
     private static Dictionary<string, string> TeamToChild(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children)
@@ -173,7 +259,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
     /// Spending and budget by unit: the month, the year so far, and the year's forecast, from the snapshot's economy
     /// (<see cref="EconomyMonth"/>): a few hundred rows for the year, never the raw payments.
     /// </summary>
-    private async Task<TableData> EconomyAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
+    private async Task<TableData> EconomyAsync(Dictionary<string, OrgUnit> units, List<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
     {
         var year = new DateOnly(period.Start.Year, 1, 1);
         var yearEnd = new DateOnly(period.Start.Year, 12, 31);
@@ -202,7 +288,17 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
                 var budget = mine.Sum(r => r.BudgetSoFar);
                 var rest = mine.Sum(r => r.BudgetRest);
                 return (object?[])[c.Name, mine.Sum(r => r.SpentMonth), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
-            }).ToList());
+            }).Concat(children.Count > 1 ? [Total(rows.Where(r => map.ContainsKey(r.UnitId)).Select(r => (r.SpentMonth, r.SpentYear, r.BudgetSoFar, r.BudgetRest)))] : []).ToList());
+
+        // The units' total, as the sum of the rows above it.
+        static object?[] Total(IEnumerable<(decimal Month, decimal Year, decimal Budget, decimal Later)> rows)
+        {
+            var all = rows.ToList();
+            var spent = all.Sum(r => r.Year);
+            var budget = all.Sum(r => r.Budget);
+            var rest = all.Sum(r => r.Later);
+            return ["I alt", all.Sum(r => r.Month), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
+        }
     }
 
     /// <summary>Productivity (X1) and cost per activity: the month's spending on activities over the activities active on its last day, from the snapshot's economy.</summary>

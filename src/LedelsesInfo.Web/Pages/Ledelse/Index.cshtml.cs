@@ -22,6 +22,6 @@ public sealed class LedelseModel(IMediator mediator) : DashboardPage
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
         var d = await mediator.Send(new GetManagementDashboard(Unit, Month, AsOf), ct);
-        return [d.ComparisonTable, d.Changes, d.HrAndDeadlines, d.Economy, d.Cross];
+        return [d.Deadlines, d.ComparisonTable, d.Changes, d.HrAndDeadlines, d.Economy, d.Cross];
     }
 }
