@@ -22,7 +22,7 @@ public sealed partial class MeetingPaperHttpTests(PortalFactory factory) : IClas
 
         var page = WebUtility.HtmlDecode(await committee.GetStringAsync("/Fagudvalg"));
 
-        var summary = page.IndexOf("<h2>Sammenfatning</h2>", StringComparison.Ordinal);
+        var summary = page.IndexOf("<h2 id=\"sammenfatning\">Sammenfatning</h2>", StringComparison.Ordinal);
         Assert.True(summary > 0 && summary < page.IndexOf("<h2>Strategi", StringComparison.Ordinal), "sammenfatningen står ikke først");
         Assert.Contains("Forvaltningens bemærkninger", page, StringComparison.Ordinal);
         Assert.Matches(@"(Bedre|Dårligere): (steget|faldet) fra [\d.,]+( %)? til [\d.,]+( %)? \([+−][\d.,]+( point)?\)\.", page);

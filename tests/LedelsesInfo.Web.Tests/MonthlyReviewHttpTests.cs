@@ -22,7 +22,7 @@ public sealed partial class MonthlyReviewHttpTests(PortalFactory factory) : ICla
 
         var page = WebUtility.HtmlDecode(await director.GetStringAsync("/Ledelse"));
 
-        var attention = page.IndexOf("<h2>Det kræver opmærksomhed</h2>", StringComparison.Ordinal);
+        var attention = page.IndexOf("<h2 id=\"opmaerksomhed\">Det kræver opmærksomhed</h2>", StringComparison.Ordinal);
         Assert.True(attention > 0 && attention < page.IndexOf("<h2>Enhederne</h2>", StringComparison.Ordinal), "opmærksomhedslisten står ikke først");
         var list = page[attention..page.IndexOf("<h2>Lovens frister", StringComparison.Ordinal)];
         Assert.Matches("(Rød: |Dårligere: )", list);
