@@ -34,6 +34,21 @@ public sealed partial class MeetingPaperHttpTests(PortalFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Small_numbers_are_hidden_in_the_committees_exports_and_shown_in_managements()
+    {
+        using var committee = await SignIn.AsAsync(factory, "fagudvalg");
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+
+        var published = await committee.GetStringAsync("/Fagudvalg?handler=Export&table=sammenligning&format=csv");
+        var internalUse = await admin.GetStringAsync("/Ledelse?handler=Export&table=enheder&format=csv");
+        var deadlines = await admin.GetStringAsync("/Ledelse?handler=Export&table=lovens-frister&format=csv");
+
+        Assert.Contains(";<5;", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("<5", internalUse, StringComparison.Ordinal);
+        Assert.DoesNotContain("<5", deadlines, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_server_prints_the_paper_as_an_a4_pdf_with_the_summary_first_and_nobodys_name()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed (.ci/run installs it)");
