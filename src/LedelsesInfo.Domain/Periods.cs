@@ -9,9 +9,9 @@ public enum PeriodKind
     [Code("kvartal")] Quarter,
     [Code("aar")] Year,
     /// <summary>The rolling 3 months ending with a month (<c>2025-03-R3</c>: January-March 2025).</summary>
-    [Code("rullende-3")] Rolling3,
+    [Code("rullende3")] Rolling3,
     /// <summary>The rolling 12 months ending with a month (<c>2025-03-R12</c>: April 2024-March 2025).</summary>
-    [Code("rullende-12")] Rolling12,
+    [Code("rullende12")] Rolling12,
 }
 
 /// <summary>A reporting period: an ISO week, a month, a quarter, a year or a rolling window of months, written as in the export.</summary>

@@ -117,6 +117,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Sag", Policies.CaseReaders);
     options.Conventions.AuthorizeFolder("/Frister", Policies.CaseReaders);
     options.Conventions.AuthorizeFolder("/Indstillinger", Policies.CaseReaders);
+    options.Conventions.AuthorizeFolder("/Bemaerkninger", Policies.Leaders);
     options.Conventions.AllowAnonymousToFolder("/Konto");
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");

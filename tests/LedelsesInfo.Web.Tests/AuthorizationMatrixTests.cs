@@ -54,6 +54,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /Katalog/Indstilling"] = [A],
         ["POST /Katalog/Indstilling"] = [A],
         ["GET /Katalog/Datakvalitet"] = Leaders,
+        ["GET /Bemaerkninger/Skriv"] = Leaders,
+        ["POST /Bemaerkninger/Skriv"] = Leaders,
         ["GET /Tilsyn/Index"] = [T],
         ["POST /Tilsyn/Index?handler=Plan"] = [T],
         ["GET /Tilsyn/Runde"] = [T],

@@ -73,9 +73,9 @@ public sealed partial class TrustHttpTests(PortalFactory factory) : IClassFixtur
         Assert.True(export.Headers.CacheControl?.NoStore, "an export is never kept by a browser or a proxy");
         var xlsx = await export.Content.ReadAsByteArrayAsync();
 
-        var u1 = Regex.Match(page, @"U1 Antal underretninger</th>\s*<td class=""numeric"">([^<]*)</td>").Groups[1].Value;
+        var u1 = Regex.Match(page, @"U1 Antal underretninger</th>\s*<td class=""numeric""[^>]*>([^<]*)</td>").Groups[1].Value;
         Assert.Matches(@"^\d+$", u1);
-        Assert.Contains("O2 Andel forebyggende udgifter</th>\n                    <td class=\"numeric\">opgøres månedligt", page.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Matches(@"O2 Andel forebyggende udgifter</th>\s*<td class=""numeric""[^>]*>opgøres månedligt", page);
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         var u1Row = rows.Single(r => r.Elements<Cell>().First().InnerText.StartsWith("U1", StringComparison.Ordinal));

@@ -37,6 +37,9 @@ public interface IAppDbContext
     DbSet<KpiSnapshot> KpiSnapshots { get; }
     DbSet<EconomyMonth> EconomyMonths { get; }
     DbSet<DeadlineMark> DeadlineMarks { get; }
+    DbSet<FigureNote> FigureNotes { get; }
+    DbSet<NoteExplanation> NoteExplanations { get; }
+    DbSet<FigureNoteVersion> FigureNoteVersions { get; }
     DbSet<WeeklyMessageSetting> WeeklyMessageSettings { get; }
     DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts { get; }
     DbSet<SentMessage> SentMessages { get; }

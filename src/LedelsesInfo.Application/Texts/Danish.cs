@@ -87,6 +87,18 @@ public static class Danish
         _ => area.ToString(),
     };
 
+    public static string Name(ExplanationSource source) => source switch
+    {
+        ExplanationSource.External => "Ekstern",
+        _ => "Intern",
+    };
+
+    public static string Name(ExplanationScope scope) => scope switch
+    {
+        ExplanationScope.Collective => "Kollektiv",
+        _ => "Individuel",
+    };
+
     public static string Name(ActivityKind kind) => ActivityKinds.DanishName(kind);
 
     public static string Name(Audience audience) => audience switch

@@ -16,6 +16,15 @@ public sealed class DemoReviews(LedelsesInfoDbContext db, IClock clock)
 {
     private sealed record DemoUser(Audience Audience, string UserName, string? EmployeeId, string? UnitId) : ICurrentUser;
 
+    /// <summary>What the teams plan for the undersøgelser that run late: each team its own plan, as teams do.</summary>
+    private static readonly (string What, string Who)[] Plans =
+    [
+        ("Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen"),
+        ("Fast plan for undersøgelsens forløb med datoer for samtaler og udtalelser ved sagens start", "Sagsbehandlerne"),
+        ("Ugentlig liste over undersøgelser, der nærmer sig 3 måneder, med aftale om næste skridt", "Teamlederen og teamkoordinatoren"),
+        ("Sparring med faglig koordinator, når en udtalelse fra skole eller sundhedspleje er mere end 3 uger forsinket", "Faglig koordinator"),
+    ];
+
     /// <summary>
     /// Last year's four rounds done and signed off, and this year's up to the as-of date: the quarters that have ended
     /// signed off, the running quarter's round drawn and half answered, the quarters to come planned. Returns the rounds
@@ -55,8 +64,8 @@ public sealed class DemoReviews(LedelsesInfoDbContext db, IClock clock)
                     // An action plan on the BFU question, the shortfall the national figures point to first.
                     var bfuQuestion = await db.ReviewQuestions.AsNoTracking().Where(q => q.TemplateId == db.ReviewRounds.Where(r => r.Id == ids[0]).Select(r => r.TemplateId).Single())
                         .OrderBy(q => q.Order).FirstAsync(ct);
-                    await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], bfuQuestion.Id,
-                        "Gennemgå alle åbne undersøgelser på teammødet hver anden uge", "Teamlederen", clock.Today.AddMonths(3)), ct);
+                    var (what, who) = Plans[leaders.IndexOf(leader) % Plans.Length];
+                    await new AddActionPlanHandler(db, user, clock).Handle(new AddActionPlan(ids[^1], bfuQuestion.Id, what, who, clock.Today.AddMonths(3)), ct);
                 }
             }
         }

@@ -75,6 +75,8 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
                 Danish.Date(recompute.AsOf), recompute.Values.ToString("N0", Da), recompute.Deadlines.ToString("N0", Da), recompute.Elapsed.TotalSeconds.ToString("N1", Da));
             var rounds = await new DemoReviews(db, clock).RunAsync(recompute.AsOf, seed, ct);
             logger.LogInformation("Ledelsestilsyn {From}-{To}: {Rounds} runder gennemført i demokommunen", recompute.AsOf.Year - 1, recompute.AsOf.Year, rounds);
+            var notes = await new DemoNotes(db, clock).RunAsync(recompute.AsOf, seed, ct);
+            logger.LogInformation("Bemærkninger til tallene: {Notes} skrevet i demokommunen", notes);
         }
         return result;
     }

@@ -46,6 +46,9 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<KpiSnapshot> KpiSnapshots => Set<KpiSnapshot>();
     public DbSet<EconomyMonth> EconomyMonths => Set<EconomyMonth>();
     public DbSet<DeadlineMark> DeadlineMarks => Set<DeadlineMark>();
+    public DbSet<FigureNote> FigureNotes => Set<FigureNote>();
+    public DbSet<NoteExplanation> NoteExplanations => Set<NoteExplanation>();
+    public DbSet<FigureNoteVersion> FigureNoteVersions => Set<FigureNoteVersion>();
     public DbSet<WeeklyMessageSetting> WeeklyMessageSettings => Set<WeeklyMessageSetting>();
     public DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts => Set<WeeklyMessageOptOut>();
     public DbSet<SentMessage> SentMessages => Set<SentMessage>();
@@ -81,6 +84,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<ImportStatus>().HaveConversion<CodeConverter<ImportStatus>>().HaveMaxLength(20);
         configurationBuilder.Properties<DeadlineMarkKind>().HaveConversion<CodeConverter<DeadlineMarkKind>>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportSource>().HaveConversion<CodeConverter<ImportSource>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ExplanationSource>().HaveConversion<CodeConverter<ExplanationSource>>().HaveMaxLength(20);
+        configurationBuilder.Properties<ExplanationScope>().HaveConversion<CodeConverter<ExplanationScope>>().HaveMaxLength(20);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }
@@ -122,6 +127,9 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         modelBuilder.ApplyConfiguration(new Configurations.AccessLogCaseDayConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.DataVersionConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.DeadlineMarkConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.FigureNoteConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.NoteExplanationConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.FigureNoteVersionConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageSettingConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageOptOutConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.SentMessageConfiguration());

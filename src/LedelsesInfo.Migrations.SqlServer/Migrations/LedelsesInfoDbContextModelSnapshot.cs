@@ -505,6 +505,106 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.ToTable("examinations", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ForCommittee")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("WrittenByEmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Period");
+
+                    b.ToTable("figure_notes", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNoteVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Explanations")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("ForCommittee")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("figure_note_versions", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.Goal", b =>
                 {
                     b.Property<string>("KpiCode")
@@ -806,6 +906,42 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.HasIndex("AsOf", "UnitId", "PeriodKind", "Period");
 
                     b.ToTable("kpi_values", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.NoteExplanation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("note_explanations", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.Notification", b =>
@@ -1315,6 +1451,15 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.NoteExplanation", b =>
+                {
+                    b.HasOne("LedelsesInfo.Domain.FigureNote", null)
+                        .WithMany("Explanations")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ReviewQuestion", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ReviewTemplate", null)
@@ -1322,6 +1467,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNote", b =>
+                {
+                    b.Navigation("Explanations");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>

@@ -494,6 +494,102 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.ToTable("examinations", (string)null);
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForCommittee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByEmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Period");
+
+                    b.ToTable("figure_notes", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNoteVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanations")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForCommittee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("figure_note_versions", (string)null);
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.Goal", b =>
                 {
                     b.Property<string>("KpiCode")
@@ -789,6 +885,40 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.HasIndex("AsOf", "UnitId", "PeriodKind", "Period");
 
                     b.ToTable("kpi_values", (string)null);
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.NoteExplanation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("note_explanations", (string)null);
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.Notification", b =>
@@ -1284,6 +1414,15 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LedelsesInfo.Domain.NoteExplanation", b =>
+                {
+                    b.HasOne("LedelsesInfo.Domain.FigureNote", null)
+                        .WithMany("Explanations")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LedelsesInfo.Domain.ReviewQuestion", b =>
                 {
                     b.HasOne("LedelsesInfo.Domain.ReviewTemplate", null)
@@ -1291,6 +1430,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LedelsesInfo.Domain.FigureNote", b =>
+                {
+                    b.Navigation("Explanations");
                 });
 
             modelBuilder.Entity("LedelsesInfo.Domain.ImportBatch", b =>

@@ -23,7 +23,8 @@ public sealed record CommitteeDashboard(
     TableData Comparison,
     IReadOnlyList<FunctionLine> Economy,
     TableData EconomyTable,
-    IReadOnlyDictionary<KpiArea, TableData> Trends)
+    IReadOnlyDictionary<KpiArea, TableData> Trends,
+    string? MunicipalityId = null)
 {
     /// <summary>The parts of the work in the paper's order: strategy first, then casework, economy and HR.</summary>
     public static readonly IReadOnlyList<KpiArea> Sections = [KpiArea.Strategy, KpiArea.Casework, KpiArea.Economy, KpiArea.Hr];
@@ -150,7 +151,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
                     f.Current.Target is { } t ? Figures.Round1(t) : null]).ToList()));
 
         return new CommitteeDashboard(a, snapshots, quarter, quarters, municipality.Name, figures, summary, overview,
-            departments.Select(d => (d.Id, d.Name)).ToList(), comparison, economy, economyTable, trends);
+            departments.Select(d => (d.Id, d.Name)).ToList(), comparison, economy, economyTable, trends, municipality.Id);
     }
 
     /// <summary>

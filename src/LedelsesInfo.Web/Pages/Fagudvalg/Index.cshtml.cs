@@ -22,11 +22,27 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
 
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PaperPdf>().Available;
 
+    /// <summary>The administration's comments: the notes marked for the committee on the municipality's and departments' quarter.</summary>
+    public NotesView? Notes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
         Review = await ReviewAsync(Dashboard, ct);
+        Notes = await NotesAsync(Dashboard, ct);
         return Page();
+    }
+
+    private async Task<NotesView?> NotesAsync(CommitteeDashboard d, CancellationToken ct)
+    {
+        if (d.Quarter is not { } quarter || d.MunicipalityId is not { } municipality)
+        {
+            return null;
+        }
+        var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([municipality, .. d.Departments.Select(x => x.Id)], [quarter], OnlyForCommittee: true), ct);
+        var mayWrite = await mediator.Send(new LedelsesInfo.Application.Features.Notes.MayWriteNotes(municipality), ct);
+        return new NotesView("fagudvalg", notes, $"Forvaltningen har ingen bemærkninger til tallene for {LedelsesInfo.Application.Texts.Danish.Name(LedelsesInfo.Domain.Periods.Parse(quarter))}.",
+            mayWrite ? municipality : null, quarter, d.Figures.Select(f => f.Current.Kpi).ToList(), $"{Request.Path}{Request.QueryString}", ShowAuthor: false, ShowCommitteeMark: false);
     }
 
     /// <summary>The meeting paper as a PDF, printed by the server from the same page (<see cref="PaperPdf"/>).</summary>
@@ -34,6 +50,7 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
     {
         Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
         Review = await ReviewAsync(Dashboard, ct);
+        Notes = await NotesAsync(Dashboard, ct);
         var back = $"/Fagudvalg?{string.Join("&", QueryWithout(Request, "handler", "pdf").Append("pdf=mangler"))}";
         if (Dashboard.Quarter is null || !PdfAvailable)
         {

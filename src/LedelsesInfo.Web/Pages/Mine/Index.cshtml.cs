@@ -17,6 +17,9 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
     /// <summary>The marks on the own deadlines, read live beside the cached list (<see cref="GetDeadlineMarks"/>).</summary>
     public DeadlineMarks Marks { get; private set; } = new(new Dictionary<DeadlineRef, DeadlineMarkView>(), 0);
 
+    /// <summary>The team leader's notes on the team's figures.</summary>
+    public NotesView? Notes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cases = await mediator.Send(new GetMyCases(AsOf), ct);
@@ -24,6 +27,15 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
         ReviewsAnswer = await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetMyReviews(), ct);
         Reviews = ReviewsAnswer.Reviews.OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).ToList();
         Marks = await mediator.Send(new GetDeadlineMarks(), ct);
+        // The team leader's notes on the team's figures for the last five weeks and two months.
+        var day = Cases.Day;
+        var periods = Enumerable.Range(0, 5).Select(w => LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Week, day.AddDays(-7 * w)).Key)
+            .Concat(Enumerable.Range(0, 2).Select(m => LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Month, day.AddMonths(-m)).Key)).ToList();
+        if (User.FindFirst(LedelsesInfo.Web.Auth.PortalClaims.UnitId)?.Value is { } team)
+        {
+            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([team], periods), ct);
+            Notes = new NotesView("mine", notes, "Teamlederen har ingen bemærkninger til teamets tal for de seneste uger.", null, "", [], $"{Request.Path}{Request.QueryString}");
+        }
         return Page();
     }
 

@@ -20,10 +20,21 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
 
+    /// <summary>The notes on the team's figures for the week shown and its month; the team leader writes for the week.</summary>
+    public NotesView? Notes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dashboard = await mediator.Send(Query(export: null), ct);
         Marks = await mediator.Send(new GetDeadlineMarks(), ct);
+        if (Dashboard.Week is { } week)
+        {
+            var month = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Month, LedelsesInfo.Domain.Periods.Parse(week).End).Key;
+            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([Dashboard.TeamId], [week, month]), ct);
+            var mayWrite = await mediator.Send(new LedelsesInfo.Application.Features.Notes.MayWriteNotes(Dashboard.TeamId), ct);
+            var kpis = await mediator.Send(new LedelsesInfo.Application.Features.Notes.FiguresFor(LedelsesInfo.Domain.Audience.TeamLeader), ct);
+            Notes = new NotesView("team", notes, "Ingen bemærkninger til teamets tal for ugen endnu.", mayWrite ? Dashboard.TeamId : null, week, kpis, $"{Request.Path}{Request.QueryString}");
+        }
         return Page();
     }
 

@@ -152,10 +152,10 @@ public sealed class ManagementReviewTests : IAsyncLifetime, IDisposable
         var internalView = await _db.SendAsync<ReviewOverview>(new GetReviewOverview(2025, HideSmallNumbers: false), new User(Audience.Management, "K", null, "direktør@test.dk"));
 
         var row = published.Municipality.Rows[0];
-        Assert.Equal(["<5", "<5", "9 af 9"], row.Skip(1).Select(c => c as string));
-        Assert.Equal(["3 af 3", "6 af 6", "9 af 9"], internalView.Municipality.Rows[0].Skip(1).Select(c => c as string));
+        Assert.Equal(["<5", "<5", "9 af 9 (100 %)"], row.Skip(1).Select(c => c as string));
+        Assert.Equal(["3 af 3 (100 %)", "6 af 6 (100 %)", "9 af 9 (100 %)"], internalView.Municipality.Rows[0].Skip(1).Select(c => c as string));
         // Every other question has 6 af 6 in both quarters: nothing hidden.
-        Assert.All(published.Municipality.Rows.Skip(1), r => Assert.Equal(["6 af 6", "6 af 6", "12 af 12"], r.Skip(1).Select(c => c as string)));
+        Assert.All(published.Municipality.Rows.Skip(1), r => Assert.Equal(["6 af 6 (100 %)", "6 af 6 (100 %)", "12 af 12 (100 %)"], r.Skip(1).Select(c => c as string)));
     }
 
     [Fact]
