@@ -91,9 +91,10 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
                 Assert.True(response!.Ok, $"{path} svarede {response.Status}");
                 Assert.True(problems.Count == 0, $"{audience} {path}: {string.Join("; ", problems)}");
                 // Charts folded behind "Vis tal og grafer" are opened as a reader opens them, by their summary.
-                foreach (var fold in await page.Locator("details:has(canvas[data-chart]):not([open]) > summary").AllAsync())
+                var folded = page.Locator("details:has(canvas[data-chart]):not([open]) > summary");
+                while (await folded.CountAsync() > 0)
                 {
-                    await fold.ClickAsync();
+                    await folded.First.ClickAsync();
                 }
                 await page.WaitForTimeoutAsync(300);
                 var charts = await page.Locator("canvas[data-chart]").CountAsync();
