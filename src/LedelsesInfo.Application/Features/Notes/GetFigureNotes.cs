@@ -35,14 +35,11 @@ public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user) :
             .Where(n => units.Contains(n.UnitId) && query.Periods.Contains(n.Period) && (!committeeOnly || n.ForCommittee))
             .OrderByDescending(n => n.WrittenAt).ToListAsync(ct);
         var names = await db.OrgUnits.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var result = new List<NoteView>();
-        foreach (var n in notes)
-        {
-            result.Add(new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, names[n.UnitId], n.Period, n.Interpretation,
+        var writable = await NoteAccess.WritableAsync(db, user, ct);
+        return notes.Select(n => new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, names[n.UnitId], n.Period, n.Interpretation,
                 n.Explanations.OrderBy(e => e.Order).Select(e => new ExplanationView(e.Text, e.Source, e.Scope)).ToList(),
-                n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, !query.OnlyForCommittee && await NoteAccess.MayWriteAsync(db, user, n.UnitId, ct)));
-        }
-        return result;
+                n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, !query.OnlyForCommittee && writable(n.UnitId)))
+            .ToList();
     }
 }
 

@@ -15,6 +15,23 @@ public static class NoteAccess
         _ => false,
     };
 
+    /// <summary>The units the reader may write on, as one test for many notes (one read of the tree, not one per note).</summary>
+    public static async Task<Func<string, bool>> WritableAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct)
+    {
+        switch (user.Audience)
+        {
+            case Audience.Administrator:
+                return _ => true;
+            case Audience.TeamLeader:
+                return unit => unit == user.UnitId;
+            case Audience.Management:
+                var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
+                return visible.Contains;
+            default:
+                return _ => false;
+        }
+    }
+
     /// <summary>The units whose notes the reader sees, and whether only those marked for the committee.</summary>
     public static async Task<(HashSet<string> Units, bool CommitteeOnly)> VisibleAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct) => user.Audience switch
     {
