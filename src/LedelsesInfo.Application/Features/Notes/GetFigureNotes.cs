@@ -9,37 +9,34 @@ public sealed record ExplanationView(string Text, ExplanationSource Source, Expl
 public sealed record NoteView(long Id, Kpi Kpi, string UnitId, string UnitName, string Period, string Interpretation, IReadOnlyList<ExplanationView> Explanations,
     bool ForCommittee, string WrittenBy, DateTime WrittenAt, int Version, bool MayEdit);
 
+/// <summary>The notes a page shows, and whether the reader may write on the unit the page writes for.</summary>
+public sealed record FigureNotes(IReadOnlyList<NoteView> Notes, bool MayWrite);
+
 /// <summary>
 /// The notes on figures for some units and periods, as the reader may see them (<see cref="NoteAccess"/>): newest first,
-/// with whether the reader may edit each. Where the figure is shown, its notes are shown beside it. The committee's paper
-/// asks for those marked for the committee only, whoever reads it, so the paper is the same for every reader.
+/// with whether the reader may edit each, and whether the reader may write on <paramref name="WriteFor"/>. Where the
+/// figure is shown, its notes are shown beside it. The committee's paper asks for those marked for the committee only,
+/// whoever reads it, and offers no editing, so the paper is the same for every reader.
 /// </summary>
-public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList<string> Periods, bool OnlyForCommittee = false) : IQuery<IReadOnlyList<NoteView>>;
+public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList<string> Periods, bool OnlyForCommittee = false, string? WriteFor = null)
+    : IQuery<FigureNotes>;
 
-/// <summary>Whether the reader may write notes on the unit's figures (<see cref="NoteAccess.MayWriteAsync"/>).</summary>
-public sealed record MayWriteNotes(string UnitId) : IQuery<bool>;
-
-public sealed class MayWriteNotesHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<MayWriteNotes, bool>
+public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetFigureNotes, FigureNotes>
 {
-    public async ValueTask<bool> Handle(MayWriteNotes query, CancellationToken ct) => await NoteAccess.MayWriteAsync(db, user, query.UnitId, ct);
-}
-
-public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetFigureNotes, IReadOnlyList<NoteView>>
-{
-    public async ValueTask<IReadOnlyList<NoteView>> Handle(GetFigureNotes query, CancellationToken ct)
+    public async ValueTask<FigureNotes> Handle(GetFigureNotes query, CancellationToken ct)
     {
-        var (visible, committeeOnly) = await NoteAccess.VisibleAsync(db, user, ct);
-        committeeOnly |= query.OnlyForCommittee;
-        var units = query.UnitIds.Where(visible.Contains).ToList();
+        var reader = await NoteAccess.ForAsync(db, user, ct);
+        var committeeOnly = reader.CommitteeOnly || query.OnlyForCommittee;
+        var units = query.UnitIds.Where(reader.Visible.Contains).ToList();
         var notes = await db.FigureNotes.AsNoTracking().Include(n => n.Explanations)
             .Where(n => units.Contains(n.UnitId) && query.Periods.Contains(n.Period) && (!committeeOnly || n.ForCommittee))
             .OrderByDescending(n => n.WrittenAt).ToListAsync(ct);
         var names = await db.OrgUnits.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var writable = await NoteAccess.WritableAsync(db, user, ct);
-        return notes.Select(n => new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, names[n.UnitId], n.Period, n.Interpretation,
+        var views = notes.Select(n => new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, names[n.UnitId], n.Period, n.Interpretation,
                 n.Explanations.OrderBy(e => e.Order).Select(e => new ExplanationView(e.Text, e.Source, e.Scope)).ToList(),
-                n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, !query.OnlyForCommittee && writable(n.UnitId)))
+                n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, !query.OnlyForCommittee && reader.MayWrite(n.UnitId)))
             .ToList();
+        return new FigureNotes(views, query.WriteFor is { } unit && reader.MayWrite(unit));
     }
 }
 

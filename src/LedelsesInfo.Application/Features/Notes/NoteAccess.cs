@@ -7,36 +7,26 @@ namespace LedelsesInfo.Application.Features.Notes;
 /// </summary>
 public static class NoteAccess
 {
-    public static async Task<bool> MayWriteAsync(IAppDbContext db, ICurrentUser user, string unitId, CancellationToken ct) => user.Audience switch
-    {
-        Audience.Administrator => await db.OrgUnits.AnyAsync(u => u.Id == unitId, ct),
-        Audience.TeamLeader => user.UnitId == unitId,
-        Audience.Management => (await Scope.VisibleUnitIdsAsync(db, user, ct)).Contains(unitId),
-        _ => false,
-    };
+    /// <summary>What one reader may see and write, from one read of the tree.</summary>
+    public sealed record Reader(HashSet<string> Visible, bool CommitteeOnly, Func<string, bool> MayWrite);
 
-    /// <summary>The units the reader may write on, as one test for many notes (one read of the tree, not one per note).</summary>
-    public static async Task<Func<string, bool>> WritableAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct)
+    public static async Task<Reader> ForAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct)
     {
-        switch (user.Audience)
+        if (user.Audience == Audience.Caseworker)
         {
-            case Audience.Administrator:
-                return _ => true;
-            case Audience.TeamLeader:
-                return unit => unit == user.UnitId;
-            case Audience.Management:
-                var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
-                return visible.Contains;
-            default:
-                return _ => false;
+            return new Reader(user.UnitId is { } team ? [team] : [], false, _ => false);
         }
+        var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
+        Func<string, bool> mayWrite = user.Audience switch
+        {
+            Audience.Administrator => visible.Contains,
+            Audience.Management => visible.Contains,
+            Audience.TeamLeader => unit => unit == user.UnitId,
+            _ => _ => false,
+        };
+        return new Reader(visible, user.Audience == Audience.Committee, mayWrite);
     }
 
-    /// <summary>The units whose notes the reader sees, and whether only those marked for the committee.</summary>
-    public static async Task<(HashSet<string> Units, bool CommitteeOnly)> VisibleAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct) => user.Audience switch
-    {
-        Audience.Committee => (await Scope.VisibleUnitIdsAsync(db, user, ct), true),
-        Audience.Caseworker => (user.UnitId is { } team ? [team] : [], false),
-        _ => (await Scope.VisibleUnitIdsAsync(db, user, ct), false),
-    };
+    public static async Task<bool> MayWriteAsync(IAppDbContext db, ICurrentUser user, string unitId, CancellationToken ct) =>
+        (await ForAsync(db, user, ct)).MayWrite(unitId);
 }

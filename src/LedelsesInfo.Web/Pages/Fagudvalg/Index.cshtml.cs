@@ -27,10 +27,16 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>What the page shows: the quarter's dashboard, the year's supervision and the notes for the committee.</summary>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
         Review = await ReviewAsync(Dashboard, ct);
         Notes = await NotesAsync(Dashboard, ct);
-        return Page();
     }
 
     private async Task<NotesView?> NotesAsync(CommitteeDashboard d, CancellationToken ct)
@@ -39,20 +45,18 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
         {
             return null;
         }
-        var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([municipality, .. d.Departments.Select(x => x.Id)], [quarter], OnlyForCommittee: true), ct);
-        var mayWrite = await mediator.Send(new LedelsesInfo.Application.Features.Notes.MayWriteNotes(municipality), ct);
-        return new NotesView("fagudvalg", notes, $"Forvaltningen har ingen bemærkninger til tallene for {LedelsesInfo.Application.Texts.Danish.Name(LedelsesInfo.Domain.Periods.Parse(quarter))}.",
-            mayWrite ? municipality : null, quarter, d.Figures.Select(f => f.Current.Kpi).ToList(), $"{Request.Path}{Request.QueryString}", ShowAuthor: false, ShowCommitteeMark: false);
+        var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([municipality, .. d.Departments.Select(x => x.Id)], [quarter],
+            OnlyForCommittee: true, WriteFor: municipality), ct);
+        return new NotesView("fagudvalg", notes.Notes, $"Forvaltningen har ingen bemærkninger til tallene for {LedelsesInfo.Application.Texts.Danish.Name(LedelsesInfo.Domain.Periods.Parse(quarter))}.",
+            notes.MayWrite ? municipality : null, quarter, d.Figures.Select(f => f.Current.Kpi).ToList(), $"{Request.Path}{Request.QueryString}", ShowAuthor: false, ShowCommitteeMark: false);
     }
 
     /// <summary>The meeting paper as a PDF, printed by the server from the same page (<see cref="PaperPdf"/>).</summary>
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        Dashboard = await mediator.Send(new GetCommitteeDashboard(Quarter, AsOf), ct);
-        Review = await ReviewAsync(Dashboard, ct);
-        Notes = await NotesAsync(Dashboard, ct);
+        await LoadAsync(ct);
         var back = $"/Fagudvalg?{string.Join("&", QueryWithout(Request, "handler", "pdf").Append("pdf=mangler"))}";
-        if (Dashboard.Quarter is null || !PdfAvailable)
+        if (Dashboard!.Quarter is null || !PdfAvailable)
         {
             return Redirect(back);
         }

@@ -24,9 +24,8 @@ public sealed class LedelseModel(IMediator mediator) : DashboardPage
         if (Dashboard.Month is { } month)
         {
             var units = Dashboard.ComparisonColumns.Select(c => c.Id).Where(id => id != Figures.RemainderKey).Append(Dashboard.Unit.Id).Distinct().ToList();
-            var notes = await mediator.Send(new GetFigureNotes(units, [month]), ct);
-            var mayWrite = await mediator.Send(new MayWriteNotes(Dashboard.Unit.Id), ct);
-            Notes = new NotesView("ledelse", notes, "Ingen bemærkninger til tallene for måneden endnu.", mayWrite ? Dashboard.Unit.Id : null, month,
+            var notes = await mediator.Send(new GetFigureNotes(units, [month], WriteFor: Dashboard.Unit.Id), ct);
+            Notes = new NotesView("ledelse", notes.Notes, "Ingen bemærkninger til tallene for måneden endnu.", notes.MayWrite ? Dashboard.Unit.Id : null, month,
                 Dashboard.Kpis, $"{Request.Path}{Request.QueryString}");
         }
         return Page();

@@ -34,7 +34,7 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
         if (User.FindFirst(LedelsesInfo.Web.Auth.PortalClaims.UnitId)?.Value is { } team)
         {
             var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([team], periods), ct);
-            Notes = new NotesView("mine", notes, "Teamlederen har ingen bemærkninger til teamets tal for de seneste uger.", null, "", [], $"{Request.Path}{Request.QueryString}");
+            Notes = new NotesView("mine", notes.Notes, "Teamlederen har ingen bemærkninger til teamets tal for de seneste uger.", null, "", [], $"{Request.Path}{Request.QueryString}");
         }
         return Page();
     }

@@ -30,10 +30,9 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
         if (Dashboard.Week is { } week)
         {
             var month = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Month, LedelsesInfo.Domain.Periods.Parse(week).End).Key;
-            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([Dashboard.TeamId], [week, month]), ct);
-            var mayWrite = await mediator.Send(new LedelsesInfo.Application.Features.Notes.MayWriteNotes(Dashboard.TeamId), ct);
+            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([Dashboard.TeamId], [week, month], WriteFor: Dashboard.TeamId), ct);
             var kpis = await mediator.Send(new LedelsesInfo.Application.Features.Notes.FiguresFor(LedelsesInfo.Domain.Audience.TeamLeader), ct);
-            Notes = new NotesView("team", notes, "Ingen bemærkninger til teamets tal for ugen endnu.", mayWrite ? Dashboard.TeamId : null, week, kpis, $"{Request.Path}{Request.QueryString}");
+            Notes = new NotesView("team", notes.Notes, "Ingen bemærkninger til teamets tal for ugen endnu.", notes.MayWrite ? Dashboard.TeamId : null, week, kpis, $"{Request.Path}{Request.QueryString}");
         }
         return Page();
     }
