@@ -103,6 +103,8 @@ builder.Services.AddAuthorization(options =>
         Code<Audience>.Of(Audience.TeamLeader), Code<Audience>.Of(Audience.Caseworker)));
     options.AddPolicy(Policies.Leaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
         Code<Audience>.Of(Audience.Administrator), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.TeamLeader)));
+    options.AddPolicy(Policies.ActionReaders, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Audience,
+        Code<Audience>.Of(Audience.Administrator), Code<Audience>.Of(Audience.Management), Code<Audience>.Of(Audience.TeamLeader), Code<Audience>.Of(Audience.Caseworker)));
 });
 
 builder.Services.AddRazorPages(options =>
@@ -118,6 +120,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Frister", Policies.CaseReaders);
     options.Conventions.AuthorizeFolder("/Indstillinger", Policies.CaseReaders);
     options.Conventions.AuthorizeFolder("/Bemaerkninger", Policies.Leaders);
+    options.Conventions.AuthorizeFolder("/Handlinger", Policies.ActionReaders);
+    options.Conventions.AuthorizePage("/Handlinger/Ny", Policies.Leaders);
     options.Conventions.AllowAnonymousToFolder("/Konto");
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToPage("/Tilgaengelighed");

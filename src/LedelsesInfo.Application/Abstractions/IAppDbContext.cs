@@ -40,6 +40,8 @@ public interface IAppDbContext
     DbSet<FigureNote> FigureNotes { get; }
     DbSet<NoteExplanation> NoteExplanations { get; }
     DbSet<FigureNoteVersion> FigureNoteVersions { get; }
+    DbSet<FigureExpectation> FigureExpectations { get; }
+    DbSet<FigureAction> FigureActions { get; }
     DbSet<WeeklyMessageSetting> WeeklyMessageSettings { get; }
     DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts { get; }
     DbSet<SentMessage> SentMessages { get; }

@@ -10,9 +10,15 @@ public static class Scope
         {
             return user.Audience is Audience.Committee or Audience.Administrator ? units.Select(u => u.Id).ToHashSet() : [];
         }
-        var children = units.Where(u => u.ParentId != null).ToLookup(u => u.ParentId!, u => u.Id);
+        return Below(units.Where(u => u.ParentId != null).ToLookup(u => u.ParentId!, u => u.Id), user.UnitId);
+    }
+
+    /// <summary>A unit and every unit below it, walking the tree's children.</summary>
+    public static HashSet<string> Below(ILookup<string, string> children, string root)
+    {
+        ArgumentNullException.ThrowIfNull(children);
         var visible = new HashSet<string>();
-        var queue = new Queue<string>([user.UnitId]);
+        var queue = new Queue<string>([root]);
         while (queue.TryDequeue(out var id))
         {
             if (visible.Add(id))

@@ -195,7 +195,7 @@ public static class Figures
         {
             series.Add(new ChartSeries("Mål", targets, Target: true));
         }
-        return new ChartData("line", kpi.Unit, periods.Select(p => Danish.Name(Periods.Parse(p))).ToList(), series);
+        return new ChartData("line", kpi.Unit, periods.Select(p => Danish.Name(Periods.Parse(p))).ToList(), series) { Periods = periods };
     }
 
     /// <summary>A figure as a table cell: the number where shown (a count as a whole number), "&lt;5" where hidden, empty where there is none.</summary>

@@ -19,8 +19,18 @@ public sealed record TableColumn(string Header, ColumnKind Kind = ColumnKind.Tex
 /// </summary>
 public sealed record TableData(string Name, string Title, IReadOnlyList<TableColumn> Columns, IReadOnlyList<object?[]> Rows);
 
-/// <summary>A chart's data for the static chart script: labels, series (the target as a dashed series), and the unit.</summary>
-public sealed record ChartData(string Type, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
+/// <summary>
+/// A chart's data for the static chart script: labels, series (the target as a dashed series), and the unit; the
+/// periods' keys beside their labels where the points are periods, and the markers of notes on them (set by the page).
+/// </summary>
+public sealed record ChartData(string Type, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series)
+{
+    public IReadOnlyList<string> Periods { get; init; } = [];
+    public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
+}
+
+/// <summary>A note's marker at a point of a chart: the point's index and the text the marker stands for.</summary>
+public sealed record ChartMarker(int Index, string Text);
 
 /// <summary>A series; <paramref name="Hidden"/> says which of its missing values are hidden for discretion rather than missing.</summary>
 public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, bool Target = false, IReadOnlyList<bool>? Hidden = null);

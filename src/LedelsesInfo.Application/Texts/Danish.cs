@@ -101,6 +101,30 @@ public static class Danish
 
     public static string Name(ActivityKind kind) => ActivityKinds.DanishName(kind);
 
+    /// <summary>"stige", "falde", "være uændret": what a figure should do, after "skal" or "forventes at".</summary>
+    public static string Verb(Heading heading) => heading switch
+    {
+        Heading.Up => "stige",
+        Heading.Down => "falde",
+        _ => "være uændret",
+    };
+
+    /// <summary>"steget", "faldet", "uændret": what a figure did, after "er".</summary>
+    public static string Past(Heading heading) => heading switch
+    {
+        Heading.Up => "steget",
+        Heading.Down => "faldet",
+        _ => "uændret",
+    };
+
+    public static string Name(ActionGroup group) => group switch
+    {
+        ActionGroup.Overdue => "Overskredne",
+        ActionGroup.DueSoon => "Frist inden for en uge",
+        ActionGroup.Open => "Åbne",
+        _ => "Udført",
+    };
+
     public static string Name(Audience audience) => audience switch
     {
         Audience.Committee => "Fagudvalg",

@@ -9,7 +9,8 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 
 /// <summary>
 /// Moves the data version on in the same transaction as every save that changes anything but the access log, the
-/// sessions, the deadline marks and the weekly message's records (none of which a cached answer reads), so no
+/// sessions, the deadline marks, the weekly message's records and the leaders' notes, expectations and actions (none of
+/// which a cached answer reads: notes are read beside the cached figures on every request), so no
 /// cached answer outlives the data it was read from (docs/decisions/0006). A save outside a transaction gets one of its
 /// own here, committed after the bump; inside a caller's transaction the bump joins it. The importer and the engine,
 /// which write around EF, run <see cref="SqlDialect.BumpDataVersion"/> themselves.
@@ -95,7 +96,8 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
 
     private static bool ChangesData(DbContext db) =>
         db is not LedelsesInfoDbContext { DefersDataVersion: true } && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (AccessLogEntry or SignInSession or DeadlineMark or WeeklyMessageOptOut or SentMessage or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
+            && e.Entity is not (AccessLogEntry or SignInSession or DeadlineMark or WeeklyMessageOptOut or SentMessage
+                or FigureNote or NoteExplanation or FigureNoteVersion or FigureExpectation or FigureAction or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
 
     private sealed record Pending(IDbContextTransaction? Own);
 }

@@ -49,6 +49,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     public DbSet<FigureNote> FigureNotes => Set<FigureNote>();
     public DbSet<NoteExplanation> NoteExplanations => Set<NoteExplanation>();
     public DbSet<FigureNoteVersion> FigureNoteVersions => Set<FigureNoteVersion>();
+    public DbSet<FigureExpectation> FigureExpectations => Set<FigureExpectation>();
+    public DbSet<FigureAction> FigureActions => Set<FigureAction>();
     public DbSet<WeeklyMessageSetting> WeeklyMessageSettings => Set<WeeklyMessageSetting>();
     public DbSet<WeeklyMessageOptOut> WeeklyMessageOptOuts => Set<WeeklyMessageOptOut>();
     public DbSet<SentMessage> SentMessages => Set<SentMessage>();
@@ -86,6 +88,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<ImportSource>().HaveConversion<CodeConverter<ImportSource>>().HaveMaxLength(20);
         configurationBuilder.Properties<ExplanationSource>().HaveConversion<CodeConverter<ExplanationSource>>().HaveMaxLength(20);
         configurationBuilder.Properties<ExplanationScope>().HaveConversion<CodeConverter<ExplanationScope>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Heading>().HaveConversion<CodeConverter<Heading>>().HaveMaxLength(10);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }
@@ -130,6 +133,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         modelBuilder.ApplyConfiguration(new Configurations.FigureNoteConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.NoteExplanationConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.FigureNoteVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.FigureExpectationConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.FigureActionConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageSettingConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.WeeklyMessageOptOutConfiguration());
         modelBuilder.ApplyConfiguration(new Configurations.SentMessageConfiguration());

@@ -18,6 +18,8 @@ public static class Policies
     public const string CaseReaders = "Sagslaesere";
     /// <summary>Leaders and administrators: counts per team, never cases.</summary>
     public const string Leaders = "Ledere";
+    /// <summary>Everyone but the committee: the action lists (an action's owner may be anyone who works here).</summary>
+    public const string ActionReaders = "Handlingslaesere";
 
     public static string For(Audience audience) => audience switch
     {

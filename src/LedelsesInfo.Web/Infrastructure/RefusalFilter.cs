@@ -67,6 +67,11 @@ public sealed class RefusalFilter : IAsyncPageFilter
                         executed.Result = new ForbidResult();
                         break;
                     }
+                    catch (NotFoundException)
+                    {
+                        executed.Result = new NotFoundResult();
+                        break;
+                    }
                     catch (ValidationException alsoRefused)
                     {
                         foreach (var error in Errors(alsoRefused))

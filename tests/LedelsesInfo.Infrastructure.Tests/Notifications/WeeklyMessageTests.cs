@@ -83,6 +83,48 @@ public sealed class WeeklyMessageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_action_due_within_a_week_or_overdue_reaches_its_owner_as_counts_without_its_text()
+    {
+        // Anne has no deadline to act on this week, so without her actions she would get no message.
+        await using (var db = hand.Database.NewContext())
+        {
+            var note = new FigureNote
+            {
+                KpiCode = KpiCatalogue.F1.Code, UnitId = "T1", PeriodKind = PeriodKind.Month, Period = "2025-05", Interpretation = "Opfølgningerne halter.",
+                WrittenBy = "dorte@test.dk", WrittenAt = new DateTime(2025, 6, 2),
+            };
+            db.FigureNotes.Add(note);
+            await db.SaveChangesAsync();
+            FigureAction Action(string what, DateOnly due, DateTime? done = null) => new()
+            {
+                NoteId = note.Id, What = what, OwnerEmployeeId = "M1", DueOn = due, KpiCode = KpiCatalogue.F1.Code, UnitId = "T1", PeriodKind = PeriodKind.Month,
+                StartPeriod = "2025-05", Direction = Heading.Up, TargetBy = new DateOnly(2025, 12, 31), CreatedBy = "dorte@test.dk", CreatedAt = new DateTime(2025, 6, 2), DoneAt = done,
+            };
+            db.FigureActions.AddRange(
+                Action("Ring til skolen om udtalelsen i sagen", new DateOnly(2025, 7, 4)),       // due within a week
+                Action("Gennemgå de ældste opfølgninger", new DateOnly(2025, 6, 20)),             // overdue
+                Action("Plan for efteråret", new DateOnly(2025, 8, 1)),                           // not due yet
+                Action("Allerede gjort", new DateOnly(2025, 6, 25), new DateTime(2025, 6, 26)));  // done
+            await db.SaveChangesAsync();
+        }
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new SendWeeklyMessages(new DateOnly(2025, 6, 30), "https://ledelsesinfo.test.dk/", DryRun: false));
+
+        Assert.Contains("anne@test.dk", result.Sent.Select(m => m.Address));
+        var anne = smtp.Messages(atLeast: 3).Single(m => m.To.Mailboxes.Single().Address == "anne@test.dk");
+        Assert.Equal("Ugens frister: 0 at handle på, 2 handlinger med frist", anne.Subject);
+        Assert.Contains("- 1 med frist inden for en uge", anne.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 1 overskredne", anne.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://ledelsesinfo.test.dk/Handlinger?mine=1", anne.TextBody, StringComparison.Ordinal);
+        // Free text written by a leader may name a child: it stays in the portal.
+        Assert.DoesNotContain("skolen", anne.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("opfølgninger", anne.TextBody, StringComparison.Ordinal);
+        // Bo's message has no actions part: he owns none.
+        Assert.DoesNotContain("Dine handlinger", smtp.Messages(atLeast: 3).Single(m => m.To.Mailboxes.Single().Address == "bo@test.dk").TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_schedule_sends_once_a_week_and_not_again_after_a_restart_and_not_to_who_turned_it_off()
     {
         await using (var db = hand.Database.NewContext())

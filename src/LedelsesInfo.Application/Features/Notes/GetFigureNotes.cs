@@ -7,21 +7,36 @@ public sealed record ExplanationView(string Text, ExplanationSource Source, Expl
 }
 
 public sealed record NoteView(long Id, Kpi Kpi, string UnitId, string UnitName, string Period, string Interpretation, IReadOnlyList<ExplanationView> Explanations,
-    bool ForCommittee, string WrittenBy, DateTime WrittenAt, int Version, bool MayEdit);
+    bool ForCommittee, string WrittenBy, DateTime WrittenAt, int Version, bool MayEdit)
+{
+    /// <summary>The actions chosen on the note, with their follow-up; none for the committee.</summary>
+    public IReadOnlyList<Actions.ActionView> Actions { get; init; } = [];
+}
 
-/// <summary>The notes a page shows, and whether the reader may write on the unit the page writes for.</summary>
-public sealed record FigureNotes(IReadOnlyList<NoteView> Notes, bool MayWrite);
+/// <summary>
+/// What a leader expected before the figure came, and, once it has come, the result beside it: "Forventet: 75,0 %.
+/// Resultatet blev 71,0 %." A direction is read against the period before.
+/// </summary>
+public sealed record ExpectationView(long Id, Kpi Kpi, string UnitId, string UnitName, string Period, string Expected, string Reason, string WrittenBy,
+    DateTime WrittenAt, string? Result);
+
+/// <summary>The notes a page shows, the expectations for its periods, and whether the reader may write on the unit the page writes for.</summary>
+public sealed record FigureNotes(IReadOnlyList<NoteView> Notes, bool MayWrite)
+{
+    public IReadOnlyList<ExpectationView> Expectations { get; init; } = [];
+}
 
 /// <summary>
 /// The notes on figures for some units and periods, as the reader may see them (<see cref="NoteAccess"/>): newest first,
-/// with whether the reader may edit each, and whether the reader may write on <paramref name="WriteFor"/>. Where the
-/// figure is shown, its notes are shown beside it. The committee's paper asks for those marked for the committee only,
-/// whoever reads it, and offers no editing, so the paper is the same for every reader.
+/// not withdrawn, with their actions and whether the reader may edit each, the expectations for the same periods with
+/// the result where it has come, and whether the reader may write on <paramref name="WriteFor"/>. Where the figure is
+/// shown, its notes are shown beside it. The committee's paper asks for those marked for the committee only, whoever
+/// reads it, and offers no editing, actions or expectations, so the paper is the same for every reader.
 /// </summary>
 public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList<string> Periods, bool OnlyForCommittee = false, string? WriteFor = null)
     : IQuery<FigureNotes>;
 
-public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetFigureNotes, FigureNotes>
+public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetFigureNotes, FigureNotes>
 {
     public async ValueTask<FigureNotes> Handle(GetFigureNotes query, CancellationToken ct)
     {
@@ -29,14 +44,35 @@ public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user) :
         var committeeOnly = reader.CommitteeOnly || query.OnlyForCommittee;
         var units = query.UnitIds.Where(reader.Visible.Contains).ToList();
         var notes = await db.FigureNotes.AsNoTracking().Include(n => n.Explanations)
-            .Where(n => units.Contains(n.UnitId) && query.Periods.Contains(n.Period) && (!committeeOnly || n.ForCommittee))
+            .Where(n => units.Contains(n.UnitId) && query.Periods.Contains(n.Period) && n.WithdrawnAt == null && (!committeeOnly || n.ForCommittee))
             .OrderByDescending(n => n.WrittenAt).ToListAsync(ct);
         var names = await db.OrgUnits.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var views = notes.Select(n => new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, names[n.UnitId], n.Period, n.Interpretation,
-                n.Explanations.OrderBy(e => e.Order).Select(e => new ExplanationView(e.Text, e.Source, e.Scope)).ToList(),
-                n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, !query.OnlyForCommittee && reader.MayWrite(n.UnitId)))
-            .ToList();
-        return new FigureNotes(views, query.WriteFor is { } unit && reader.MayWrite(unit));
+        var views = notes.Select(n => NoteViews.Of(n, names[n.UnitId], !query.OnlyForCommittee && reader.MayWrite(n.UnitId))).ToList();
+        if (committeeOnly)
+        {
+            return new FigureNotes(views, query.WriteFor is { } u && reader.MayWrite(u));
+        }
+        var noteIds = notes.Select(n => n.Id).ToList();
+        var actions = await db.FigureActions.AsNoTracking().Where(a => noteIds.Contains(a.NoteId)).ToListAsync(ct);
+        var actionViews = (await Actions.Views.OfAsync(db, reader, user, clock, actions, ct)).ToLookup(a => a.NoteId);
+        var expectations = await db.FigureExpectations.AsNoTracking()
+            .Where(e => units.Contains(e.UnitId) && query.Periods.Contains(e.Period)).OrderByDescending(e => e.WrittenAt).ToListAsync(ct);
+        return new FigureNotes(views.Select(v => v with { Actions = actionViews[v.Id].ToList() }).ToList(), query.WriteFor is { } unit && reader.MayWrite(unit))
+        {
+            Expectations = await Expectations.ViewsAsync(db, expectations, names, ct),
+        };
+    }
+}
+
+/// <summary>A stored note as the pages show it.</summary>
+public static class NoteViews
+{
+    public static NoteView Of(FigureNote n, string unitName, bool mayEdit)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new NoteView(n.Id, KpiCatalogue.Get(n.KpiCode), n.UnitId, unitName, n.Period, n.Interpretation,
+            n.Explanations.OrderBy(e => e.Order).Select(e => new ExplanationView(e.Text, e.Source, e.Scope)).ToList(),
+            n.ForCommittee, n.WrittenBy, n.WrittenAt, n.Version, mayEdit);
     }
 }
 
@@ -72,6 +108,10 @@ public sealed class GetNoteToWriteHandler(IAppDbContext db, ICurrentUser user, I
         }
         var unitName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
         var versions = note is null ? 0 : await db.FigureNoteVersions.CountAsync(v => v.NoteId == note.Id, ct);
+        if (note?.WithdrawnAt is not null)
+        {
+            throw new NotFoundException("Bemærkningen er trukket tilbage og kan ikke rettes.");
+        }
         return note is null
             ? new NoteToWrite(null, KpiCatalogue.Get(query.KpiCode!), unitId, unitName, Periods.Parse(query.Period!).Key, null, false, [], 0)
             : new NoteToWrite(note.Id, KpiCatalogue.Get(note.KpiCode), note.UnitId, unitName, note.Period, note.Interpretation, note.ForCommittee,

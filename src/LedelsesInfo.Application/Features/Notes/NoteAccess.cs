@@ -7,14 +7,17 @@ namespace LedelsesInfo.Application.Features.Notes;
 /// </summary>
 public static class NoteAccess
 {
-    /// <summary>What one reader may see and write, from one read of the tree.</summary>
-    public sealed record Reader(HashSet<string> Visible, bool CommitteeOnly, Func<string, bool> MayWrite);
+    /// <summary>What one reader may see and write, from one read of the tree; <see cref="Under"/> is a visible unit and the visible units below it.</summary>
+    public sealed record Reader(HashSet<string> Visible, bool CommitteeOnly, Func<string, bool> MayWrite, Func<string, HashSet<string>> Under);
 
     public static async Task<Reader> ForAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct)
     {
+        var tree = (await db.OrgUnits.AsNoTracking().Where(u => u.ParentId != null).Select(u => new { u.Id, u.ParentId }).ToListAsync(ct))
+            .ToLookup(u => u.ParentId!, u => u.Id);
         if (user.Audience == Audience.Caseworker)
         {
-            return new Reader(user.UnitId is { } team ? [team] : [], false, _ => false);
+            HashSet<string> own = user.UnitId is { } team ? [team] : [];
+            return new Reader(own, false, _ => false, unit => own.Contains(unit) ? [unit] : []);
         }
         var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
         Func<string, bool> mayWrite = user.Audience switch
@@ -24,7 +27,8 @@ public static class NoteAccess
             Audience.TeamLeader => unit => unit == user.UnitId,
             _ => _ => false,
         };
-        return new Reader(visible, user.Audience == Audience.Committee, mayWrite);
+        return new Reader(visible, user.Audience == Audience.Committee, mayWrite,
+            unit => visible.Contains(unit) ? Scope.Below(tree, unit).Where(visible.Contains).ToHashSet() : []);
     }
 
     public static async Task<bool> MayWriteAsync(IAppDbContext db, ICurrentUser user, string unitId, CancellationToken ct) =>

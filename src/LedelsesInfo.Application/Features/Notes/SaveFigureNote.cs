@@ -17,7 +17,7 @@ public sealed class SaveFigureNoteValidator : AbstractValidator<SaveFigureNote>
     {
         RuleFor(n => n.KpiCode).Must(KpiCatalogue.Exists).WithMessage("Nøgletallet kendes ikke.");
         RuleFor(n => n.UnitId).NotEmpty().MaximumLength(64).WithMessage("Enheden kendes ikke.");
-        RuleFor(n => n.Period).Must(IsPeriod).WithMessage("Perioden kendes ikke (fx 2026-Q3, 2026-10 eller 2026-W43).");
+        RuleFor(n => n.Period).Must(NotePeriods.IsCalendar).WithMessage("Perioden kendes ikke (fx 2026-Q3, 2026-10 eller 2026-W43).");
         RuleFor(n => n.Interpretation).NotEmpty().WithMessage("Skriv hvad I ser i tallet.")
             .MaximumLength(FigureNoteRules.MaxText).WithMessage($"Tolkningen må højst være {FigureNoteRules.MaxText} tegn.")
             .Must(t => !ChildIds.LooksLikeCpr(t)).WithMessage("Tolkningen ser ud til at indeholde et CPR-nummer. Skriv aldrig CPR-numre i portalen.");
@@ -34,18 +34,6 @@ public sealed class SaveFigureNoteValidator : AbstractValidator<SaveFigureNote>
             });
         });
     }
-
-    private static bool IsPeriod(string? key)
-    {
-        try
-        {
-            return key is not null && Periods.Parse(key).Kind is not (PeriodKind.Rolling3 or PeriodKind.Rolling12);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }
 
 public sealed class SaveFigureNoteHandler(IAppDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<SaveFigureNote, long>
@@ -56,7 +44,7 @@ public sealed class SaveFigureNoteHandler(IAppDbContext db, ICurrentUser user, I
     {
         var period = Periods.Parse(command.Period);
         var note = command.Id is { } id
-            ? await db.FigureNotes.Include(n => n.Explanations).FirstOrDefaultAsync(n => n.Id == id, ct)
+            ? await db.FigureNotes.Include(n => n.Explanations).FirstOrDefaultAsync(n => n.Id == id && n.WithdrawnAt == null, ct)
             : null;
         var unitId = note?.UnitId ?? command.UnitId;
         if ((command.Id is not null && note is null) || !await NoteAccess.MayWriteAsync(db, user, unitId, ct))

@@ -3,10 +3,17 @@ namespace LedelsesInfo.Application.Features.Worklists;
 /// <summary>One person's weekly message: who, where to, the counts of their worklist and the link to it.</summary>
 public sealed record WeeklyMessage(string EmployeeId, string Name, string Address, Audience Audience, WorkCounts Counts, string Link)
 {
-    public string Subject => $"Ugens frister: {Counts.ToAct} at handle på";
+    /// <summary>The person's own actions on the figures that are overdue or due within a week (docs/dashboards.md, "Actions").</summary>
+    public ActionCounts Actions { get; init; } = new(0, 0);
+
+    /// <summary>Where the person's actions are listed.</summary>
+    public string? ActionsLink { get; init; }
+
+    public string Subject => Actions.Total == 0 ? $"Ugens frister: {Counts.ToAct} at handle på"
+        : $"Ugens frister: {Counts.ToAct} at handle på, {Actions.Total} {(Actions.Total == 1 ? "handling" : "handlinger")} med frist";
 
     /// <summary>The text: counts and a link, nothing more. No case id, no child, no name of a child (children's data do not travel by e-mail).</summary>
-    public string Body => string.Join("\n",
+    public string Body => string.Join("\n", (string[])[
         $"Kære {Name}",
         "",
         Audience == Audience.TeamLeader ? "Sådan ser teamets frister ud i denne uge:" : "Sådan ser dine frister ud i denne uge:",
@@ -18,8 +25,23 @@ public sealed record WeeklyMessage(string EmployeeId, string Name, string Addres
         "",
         $"Se listen i LedelsesInfo: {Link}",
         "",
-        "Du får denne besked hver mandag, når der er frister at handle på. Du kan slå den fra på siden Indstillinger i LedelsesInfo.",
-        "Beskeden indeholder kun antal, aldrig sager eller oplysninger om børn.");
+        .. Actions.Total == 0 ? [] : (string[])[
+            "Dine handlinger på nøgletallene:",
+            "",
+            $"- {Actions.DueSoon} med frist inden for en uge",
+            $"- {Actions.Overdue} overskredne",
+            "",
+            $"Se handlingerne i LedelsesInfo: {ActionsLink}",
+            "",
+        ],
+        "Du får denne besked hver mandag, når der er frister eller handlinger at handle på. Du kan slå den fra på siden Indstillinger i LedelsesInfo.",
+        "Beskeden indeholder kun antal, aldrig sager eller oplysninger om børn."]);
+}
+
+/// <summary>How many of a person's actions are due within a week and how many are overdue.</summary>
+public sealed record ActionCounts(int DueSoon, int Overdue)
+{
+    public int Total => DueSoon + Overdue;
 }
 
 /// <summary>The messages of a week: who would get one, and what it would say.</summary>
@@ -28,7 +50,8 @@ public sealed record WeeklyMessages(string Week, DateOnly Day, IReadOnlyList<Wee
 /// <summary>
 /// The weekly message's recipients for the week of <paramref name="Day"/>: team leaders and caseworkers whose audience
 /// gets it (the audience matrix), who have not turned it off, who have an address (the login, an e-mail address in
-/// Entra ID), who have not had it for this week, and who have deadlines due this week or overdue.
+/// Entra ID), who have not had it for this week, and who have deadlines due this week or overdue, or own actions on the
+/// figures that are due within a week or overdue (counted as the action lists count them on the day).
 /// </summary>
 public sealed record GetWeeklyMessages(DateOnly Day, string PortalUrl) : IQuery<WeeklyMessages>;
 
@@ -53,6 +76,11 @@ public sealed class GetWeeklyMessagesHandler(IAppDbContext db) : IQueryHandler<G
         var byTeam = open.ToLookup(d => d.TeamId);
         var byCaseworker = open.ToLookup(d => d.CaseworkerId);
 
+        // The open actions due within a week or overdue, by owner, grouped as the action lists group them.
+        var soon = day.AddDays(FigureActionRules.SoonDays);
+        var actions = (await db.FigureActions.AsNoTracking().Where(a => a.DoneAt == null && a.DueOn <= soon).ToListAsync(ct))
+            .ToLookup(a => a.OwnerEmployeeId, a => FigureActionRules.GroupOf(a, day));
+
         var portal = query.PortalUrl.TrimEnd('/');
         var messages = new List<WeeklyMessage>();
         var withoutAddress = 0;
@@ -60,7 +88,8 @@ public sealed class GetWeeklyMessagesHandler(IAppDbContext db) : IQueryHandler<G
         {
             var leader = p.Role == EmployeeRole.TeamLeader;
             var counts = WorkCounts.Of((leader ? byTeam[p.UnitId] : byCaseworker[p.Id]).Select(d => d.Due), day);
-            if (counts.ToAct == 0)
+            var own = new ActionCounts(actions[p.Id].Count(g => g == ActionGroup.DueSoon), actions[p.Id].Count(g => g == ActionGroup.Overdue));
+            if (counts.ToAct == 0 && own.Total == 0)
             {
                 continue;
             }
@@ -69,7 +98,10 @@ public sealed class GetWeeklyMessagesHandler(IAppDbContext db) : IQueryHandler<G
                 withoutAddress++;
                 continue;
             }
-            messages.Add(new WeeklyMessage(p.Id, p.Name, login, leader ? Audience.TeamLeader : Audience.Caseworker, counts, portal + (leader ? "/Team" : "/Mine")));
+            messages.Add(new WeeklyMessage(p.Id, p.Name, login, leader ? Audience.TeamLeader : Audience.Caseworker, counts, portal + (leader ? "/Team" : "/Mine"))
+            {
+                Actions = own, ActionsLink = portal + "/Handlinger?mine=1",
+            });
         }
         return new WeeklyMessages(week, day, messages, sent.Count, withoutAddress);
     }

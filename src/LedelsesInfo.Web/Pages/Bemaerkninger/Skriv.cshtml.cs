@@ -45,6 +45,14 @@ public sealed class SkrivModel(IMediator mediator) : PageModel, IRerendersRefuse
         return LocalRedirect(BackUrl);
     }
 
+    /// <summary>Withdraws the note: gone from beside the figure, kept with its versions in the history and the export.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        var figure = await mediator.Send(new WithdrawFigureNote(Id ?? 0), ct);
+        TempData[RefusalFilter.Saved] = $"Bemærkningen til {figure} er trukket tilbage. Den gemmes i historikken.";
+        return LocalRedirect(BackUrl);
+    }
+
     /// <summary>The explanation in a row of the form, or an empty one.</summary>
     public ExplanationInput Row(int i) => i < Explanations.Count ? Explanations[i] : new ExplanationInput(null, null, null);
 }

@@ -25,6 +25,12 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
     /// <summary>The administration's comments: the notes marked for the committee on the municipality's and departments' quarter.</summary>
     public NotesView? Notes { get; private set; }
 
+    /// <summary>The notes for the committee on the trend charts' quarters, for the charts' markers.</summary>
+    public IReadOnlyList<LedelsesInfo.Application.Features.Notes.NoteView> ChartNotes { get; private set; } = [];
+
+    /// <summary>What the notes shown depend on, for the rendered page's cache key.</summary>
+    public string NotesStamp { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -45,9 +51,12 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
         {
             return null;
         }
-        var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([municipality, .. d.Departments.Select(x => x.Id)], [quarter],
-            OnlyForCommittee: true, WriteFor: municipality), ct);
-        return new NotesView("fagudvalg", notes.Notes, $"Forvaltningen har ingen bemærkninger til tallene for {LedelsesInfo.Application.Texts.Danish.Name(LedelsesInfo.Domain.Periods.Parse(quarter))}.",
+        var chartQuarters = d.Figures.Count > 0 ? d.Figures[0].Chart.Periods : [];
+        var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([municipality, .. d.Departments.Select(x => x.Id)],
+            [.. chartQuarters.Append(quarter).Distinct()], OnlyForCommittee: true, WriteFor: municipality), ct);
+        ChartNotes = notes.Notes;
+        NotesStamp = NotesView.Stamp(notes);
+        return new NotesView("fagudvalg", notes.Notes.Where(n => n.Period == quarter).ToList(), $"Forvaltningen har ingen bemærkninger til tallene for {LedelsesInfo.Application.Texts.Danish.Name(LedelsesInfo.Domain.Periods.Parse(quarter))}.",
             notes.MayWrite ? municipality : null, quarter, d.Figures.Select(f => f.Current.Kpi).ToList(), $"{Request.Path}{Request.QueryString}", ShowAuthor: false, ShowCommitteeMark: false);
     }
 

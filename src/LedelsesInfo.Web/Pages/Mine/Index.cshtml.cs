@@ -20,6 +20,12 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
     /// <summary>The team leader's notes on the team's figures.</summary>
     public NotesView? Notes { get; private set; }
 
+    /// <summary>The reader's own actions that are overdue or due within a week (an action's owner sees it on the own page).</summary>
+    public IReadOnlyList<LedelsesInfo.Application.Features.Actions.ActionView> ActionsDue { get; private set; } = [];
+
+    /// <summary>What the notes and actions shown depend on, for the rendered page's cache key.</summary>
+    public string NotesStamp { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cases = await mediator.Send(new GetMyCases(AsOf), ct);
@@ -34,8 +40,14 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
         if (User.FindFirst(LedelsesInfo.Web.Auth.PortalClaims.UnitId)?.Value is { } team)
         {
             var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([team], periods), ct);
-            Notes = new NotesView("mine", notes.Notes, "Teamlederen har ingen bemærkninger til teamets tal for de seneste uger.", null, "", [], $"{Request.Path}{Request.QueryString}");
+            Notes = new NotesView("mine", notes.Notes, "Teamlederen har ingen bemærkninger til teamets tal for de seneste uger.", null, "", [], $"{Request.Path}{Request.QueryString}")
+            {
+                Expectations = notes.Expectations,
+            };
+            NotesStamp = NotesView.Stamp(notes);
         }
+        ActionsDue = await mediator.Send(new LedelsesInfo.Application.Features.Actions.GetMyActionsDue(), ct);
+        NotesStamp += "|" + string.Join(",", ActionsDue.Select(a => a.Id));
         return Page();
     }
 

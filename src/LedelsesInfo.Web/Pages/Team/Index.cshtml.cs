@@ -23,6 +23,12 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
     /// <summary>The notes on the team's figures for the week shown and its month; the team leader writes for the week.</summary>
     public NotesView? Notes { get; private set; }
 
+    /// <summary>The reader's own actions that are overdue or due within a week.</summary>
+    public IReadOnlyList<LedelsesInfo.Application.Features.Actions.ActionView> ActionsDue { get; private set; } = [];
+
+    /// <summary>What the notes shown depend on, for the rendered page's cache key.</summary>
+    public string NotesStamp { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dashboard = await mediator.Send(Query(export: null), ct);
@@ -30,10 +36,18 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
         if (Dashboard.Week is { } week)
         {
             var month = LedelsesInfo.Domain.Periods.Of(LedelsesInfo.Domain.PeriodKind.Month, LedelsesInfo.Domain.Periods.Parse(week).End).Key;
-            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([Dashboard.TeamId], [week, month], WriteFor: Dashboard.TeamId), ct);
+            var next = LedelsesInfo.Application.Features.Notes.NotePeriods.Next(week);
+            var notes = await mediator.Send(new LedelsesInfo.Application.Features.Notes.GetFigureNotes([Dashboard.TeamId], [week, month, next], WriteFor: Dashboard.TeamId), ct);
             var kpis = await mediator.Send(new LedelsesInfo.Application.Features.Notes.FiguresFor(LedelsesInfo.Domain.Audience.TeamLeader), ct);
-            Notes = new NotesView("team", notes.Notes, "Ingen bemærkninger til teamets tal for ugen endnu.", notes.MayWrite ? Dashboard.TeamId : null, week, kpis, $"{Request.Path}{Request.QueryString}");
+            Notes = new NotesView("team", notes.Notes.Where(n => n.Period != next).ToList(), "Ingen bemærkninger til teamets tal for ugen endnu.",
+                notes.MayWrite ? Dashboard.TeamId : null, week, kpis, $"{Request.Path}{Request.QueryString}")
+            {
+                Expectations = notes.Expectations, NextPeriod = next,
+            };
+            NotesStamp = NotesView.Stamp(notes);
         }
+        ActionsDue = await mediator.Send(new LedelsesInfo.Application.Features.Actions.GetMyActionsDue(), ct);
+        NotesStamp += "|" + string.Join(",", ActionsDue.Select(a => a.Id));
         return Page();
     }
 

@@ -33,6 +33,21 @@
                 pointStyle: p, pointRadius: 4, borderWidth: 2, fill: false, spanGaps: false
             };
         });
+        // A note on a period: a triangle on the figure's point (or the axis where the value is hidden), its text in the tooltip.
+        var markers = data.markers || [];
+        var markerText = {};
+        if (markers.length > 0) {
+            var first = data.series[0] ? data.series[0].values : [];
+            var points = data.labels.map(function () { return null; });
+            markers.forEach(function (m) {
+                points[m.index] = first[m.index] === null || first[m.index] === undefined ? 0 : first[m.index];
+                markerText[m.index] = m.text;
+            });
+            datasets.push({
+                label: 'Bemærkning', data: points, type: 'line', showLine: false, pointStyle: 'triangle', pointRadius: 9, pointHoverRadius: 11,
+                borderColor: '#1a1a1a', backgroundColor: '#ffd400', borderWidth: 2, spanGaps: false, isMarker: true
+            });
+        }
         charts.push(new window.Chart(canvas, {
             type: data.type,
             data: { labels: data.labels, datasets: datasets },
@@ -46,6 +61,9 @@
                     tooltip: {
                         callbacks: {
                             label: function (ctx) {
+                                if (ctx.dataset.isMarker) {
+                                    return 'Bemærkning: ' + (markerText[ctx.dataIndex] || '');
+                                }
                                 return ctx.dataset.label + ': ' + (ctx.parsed.y === null ? 'skjult eller mangler' : format.format(ctx.parsed.y) + ' ' + data.unit);
                             }
                         }
