@@ -305,6 +305,92 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     [BrowserFact]
+    public async Task A_team_leader_writes_a_note_an_action_and_an_expectation_with_the_keyboard_and_a_director_reads_the_marker_in_words()
+    {
+        var page = await fixture.SignedInPageAsync("teamleder", bypassCsp: true);
+        await page.GotoAsync(fixture.BaseUrl + "/Team", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // From the notes under the team's figures: choose the figure, open the form, write, save; all by keyboard.
+        await page.FocusAsync("form[action='/Bemaerkninger/Skriv'] select");
+        await page.Keyboard.PressAsync("End");
+        await page.FocusAsync("form[action='/Bemaerkninger/Skriv'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Bemaerkninger/Skriv", StringComparison.Ordinal));
+        Assert.Empty(await AxeAsync(page));
+        await page.FocusAsync("#Interpretation");
+        await page.Keyboard.TypeAsync("Teamet har fået to nye sagsbehandlere i denne uge.");
+        await page.FocusAsync("#Explanations_0__Text");
+        await page.Keyboard.TypeAsync("Nye kolleger skal lære fagsystemet.");
+        await page.FocusAsync("#e0-kilde-intern");
+        await page.Keyboard.PressAsync("Space");
+        await page.FocusAsync("#e0-omfang-kollektiv");
+        await page.Keyboard.PressAsync("Space");
+        await page.FocusAsync("form.note-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        var note = page.Locator("li.note:has-text('Teamet har fået to nye sagsbehandlere i denne uge.')");
+        Assert.Contains("Intern, kollektiv: Nye kolleger skal lære fagsystemet.", await note.InnerTextAsync(), StringComparison.Ordinal);
+
+        // An action on it: the owner chosen from the team, dates typed, the figure's aim picked.
+        await note.Locator("a:has-text('Tilføj handling')").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Handlinger/Ny", StringComparison.Ordinal));
+        Assert.Empty(await AxeAsync(page));
+        await page.FocusAsync("#What");
+        await page.Keyboard.TypeAsync("Sidemakker til de nye i de første tre måneder");
+        await page.FocusAsync("#Owner");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.FillAsync("#DueOn", DateTime.Today.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FocusAsync("#retning-op");
+        await page.Keyboard.PressAsync("Space");
+        await page.FocusAsync("#TargetValue");
+        await page.Keyboard.TypeAsync("92,5");
+        await page.FillAsync("#TargetBy", DateTime.Today.AddMonths(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FocusAsync("form.note-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        Assert.Contains("Sidemakker til de nye i de første tre måneder", await page.Locator("li.note:has-text('Teamet har fået to nye sagsbehandlere')").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The action list, at a phone's width too: each action a card, nothing beside the screen.
+        await page.GotoAsync(fixture.BaseUrl + "/Handlinger", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var action = page.Locator("table.action-table tr:has-text('Sidemakker til de nye')");
+        Assert.Contains("skal stige til 92,5", await action.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await AxeAsync(page));
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Equal("block", await action.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 391, "handlingslisten ruller vandret ved 390 px");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "handlinger-390.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // An expectation for next week, by keyboard.
+        await page.GotoAsync(fixture.BaseUrl + "/Team", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.FocusAsync("form[action='/Bemaerkninger/Forventning'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/Bemaerkninger/Forventning", StringComparison.Ordinal));
+        Assert.Empty(await AxeAsync(page));
+        await page.FocusAsync("#retning-ned");
+        await page.Keyboard.PressAsync("Space");
+        await page.FocusAsync("#Reason");
+        await page.Keyboard.TypeAsync("De nye kolleger tager færre sager de første uger.");
+        await page.FocusAsync("form.note-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        Assert.Contains("De nye kolleger tager færre sager de første uger. Tallet er ikke kommet endnu.", Normalize(await page.Locator("ul.expectation-list").InnerTextAsync()), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+
+        // A director's chart with a note: the marker drawn at its point, named in the canvas's text and in the table.
+        var director = await fixture.SignedInPageAsync("forvaltningsledelse");
+        await director.GotoAsync(fixture.BaseUrl + "/Ledelse", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await director.Locator("details.paper-charts > summary").First.ClickAsync();
+        var canvas = director.Locator("figure.chart:has(td.chart__marker span) canvas").First;
+        Assert.Contains("Bemærkninger i grafen:", await canvas.GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
+        var drawn = await canvas.EvaluateAsync<int>("c => { const ds = window.Chart.getChart(c).data.datasets.find(d => d.label === 'Bemærkning'); return ds ? ds.data.filter(v => v !== null).length : 0; }");
+        var rows = await director.Locator("figure.chart:has(td.chart__marker span)").First.Locator("td.chart__marker").AllInnerTextsAsync();
+        Assert.Equal(rows.Count(r => r.Trim().Length > 0), drawn);
+        await director.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task A_team_leader_sorts_the_deadline_list_with_the_keyboard()
     {
         var page = await fixture.SignedInPageAsync("teamleder");

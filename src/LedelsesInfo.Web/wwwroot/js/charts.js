@@ -38,13 +38,13 @@
         var markerText = {};
         if (markers.length > 0) {
             var first = data.series[0] ? data.series[0].values : [];
-            var points = data.labels.map(function () { return null; });
+            var markerPoints = data.labels.map(function () { return null; });
             markers.forEach(function (m) {
-                points[m.index] = first[m.index] === null || first[m.index] === undefined ? 0 : first[m.index];
+                markerPoints[m.index] = first[m.index] === null || first[m.index] === undefined ? 0 : first[m.index];
                 markerText[m.index] = m.text;
             });
             datasets.push({
-                label: 'Bemærkning', data: points, type: 'line', showLine: false, pointStyle: 'triangle', pointRadius: 9, pointHoverRadius: 11,
+                label: 'Bemærkning', data: markerPoints, type: 'line', showLine: false, pointStyle: 'triangle', pointRadius: 9, pointHoverRadius: 11,
                 borderColor: '#1a1a1a', backgroundColor: '#ffd400', borderWidth: 2, spanGaps: false, isMarker: true
             });
         }
