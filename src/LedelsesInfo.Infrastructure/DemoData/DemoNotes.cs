@@ -60,9 +60,9 @@ public sealed class DemoNotes(LedelsesInfoDbContext db, IClock clock)
             return await new SaveFigureNoteHandler(db, user, clock).Handle(new SaveFigureNote(null, kpi.Code, unit, period, interpretation, forCommittee,
                 [new ExplanationInput(explanation, Code<ExplanationSource>.Of(source), Code<ExplanationScope>.Of(scope))]), ct);
         }
-        async Task ActAsync(DemoUser user, long note, Kpi kpi, string owner, int dueInDays, bool done, DateOnly targetBy)
+        async Task ActAsync(DemoUser user, long note, Kpi kpi, string owner, int dueInDays, bool done, DateOnly targetBy, string? what = null)
         {
-            var id = await new AddFigureActionHandler(db, user, clock).Handle(new AddFigureAction(note, Actions[random.Next(Actions.Length)], owner,
+            var id = await new AddFigureActionHandler(db, user, clock).Handle(new AddFigureAction(note, what ?? Actions[random.Next(Actions.Length)], owner,
                 today.AddDays(dueInDays), kpi.Code, Code<Heading>.Of(Aim(kpi)), kpi.IsPercent ? "90" : null, targetBy), ct);
             if (done)
             {
@@ -130,7 +130,7 @@ public sealed class DemoNotes(LedelsesInfoDbContext db, IClock clock)
                 }
                 else if (weeksBack == 2 && caseworker is not null)
                 {
-                    await ActAsync(user, note, kpi, caseworker, 5, false, week.End.AddDays(7 * 8));
+                    await ActAsync(user, note, kpi, caseworker, 5, false, week.End.AddDays(7 * 8), "Læg opfølgningerne i kalenderen, når en indsats begynder, og sig til, hvis en frist ikke kan holdes.");
                 }
             }
             await ExpectAsync(user, statutory[random.Next(statutory.Count)], leader.UnitId, Periods.Of(PeriodKind.Week, asOf.AddDays(7)), false);

@@ -107,7 +107,8 @@ public static class Expectations
                     Expected(kpi, e), e.Reason, e.WrittenBy, e.WrittenAt, Result(kpi, e, ValueOf(NotePeriods.Previous(e.Period)), ValueOf(e.Period))));
             }
         }
-        return views.OrderByDescending(v => v.WrittenAt).ToList();
+        // The period that has come first, with its result; then what is expected of the period ahead.
+        return views.OrderBy(v => v.Period, StringComparer.Ordinal).ThenByDescending(v => v.WrittenAt).ToList();
     }
 
     /// <summary>"75,0 %", "at tallet vil stige i forhold til september 2026", or both.</summary>
