@@ -81,6 +81,31 @@ public sealed class Activity
     public DateOnly StartOn { get; set; }
     public DateOnly? EndOn { get; set; }
     public decimal? MonthlyPrice { get; set; }
+
+    /// <summary>Why the measure ended; empty while it runs (E2 counts a placement's breakdown).</summary>
+    public EndReason? EndReason { get; set; }
+}
+
+/// <summary>Why a measure ended (the activities file's <c>end_reason</c>).</summary>
+public enum EndReason
+{
+    /// <summary>As planned.</summary>
+    [Code("planlagt")] Planned,
+    /// <summary>An unplanned breakdown (sammenbrud).</summary>
+    [Code("sammenbrud")] Breakdown,
+    /// <summary>The child moved to another municipality.</summary>
+    [Code("flytning")] Moved,
+    /// <summary>The child came of age.</summary>
+    [Code("myndighedsalder")] CameOfAge,
+    [Code("andet")] Other,
+}
+
+/// <summary>Whether a measure's goal is reached, as assessed at a follow-up (the events file's <c>goal_attained</c>).</summary>
+public enum GoalAttained
+{
+    [Code("ja")] Yes,
+    [Code("delvist")] Partly,
+    [Code("nej")] No,
 }
 
 public enum ActivityEventKind
@@ -98,4 +123,7 @@ public sealed class ActivityEvent
     public ActivityEventKind Kind { get; set; }
     public DateOnly OccurredOn { get; set; }
     public int? NextFollowUpMonths { get; set; }
+
+    /// <summary>On a follow-up: whether the measure's goal is reached; empty when not assessed (E1 counts only assessed follow-ups).</summary>
+    public GoalAttained? GoalAttained { get; set; }
 }

@@ -441,7 +441,8 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         }
         // The browser's own print is the meeting paper too: the summary on page one, in the screen's font, no page nearly empty.
         Assert.Contains("Sammenfatning", pages[0], StringComparison.Ordinal);
-        Assert.All(pages, (text, i) => Assert.True(text.Trim().Length >= pages.Max(p => p.Trim().Length) / 4, $"side {i + 1} er næsten tom"));
+        // No page nearly empty by a break, except the last, which holds what is left.
+        Assert.All(pages, (text, i) => Assert.True(i == pages.Count - 1 || text.Trim().Length >= pages.Max(p => p.Trim().Length) / 4, $"side {i + 1} er næsten tom"));
     }
 
     [BrowserFact]

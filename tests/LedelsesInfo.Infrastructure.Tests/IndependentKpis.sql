@@ -123,6 +123,22 @@ SELECT 'T1', cs.TeamId, ch.due, CASE WHEN ch.done <= ch.due THEN 1 ELSE 0 END, 1
 FROM chain ch JOIN activities a ON a.Id = ch.aid JOIN cases cs ON cs.Id = a.CaseId
 WHERE ch.due <= '@ASOF' AND (a.EndOn IS NULL OR ch.due <= a.EndOn);
 
+-- E1: assessed follow-ups, goal reached. E2: placements that ended, broke down. E3: notifications about a child with a
+-- case closed before the day received and at most 365 days before it (julianday arithmetic, not date modifiers).
+INSERT INTO ind_items
+SELECT 'E1', c.TeamId, e.OccurredOn, e.GoalAttained = 'ja', 1
+FROM activity_events e JOIN activities a ON a.Id = e.ActivityId JOIN cases c ON c.Id = a.CaseId
+WHERE e.Kind = 'opfoelgning' AND e.GoalAttained IN ('ja', 'delvist', 'nej') AND e.OccurredOn <= '@ASOF';
+INSERT INTO ind_items
+SELECT 'E2', c.TeamId, a.EndOn, COALESCE(a.EndReason = 'sammenbrud', 0), 1
+FROM activities a JOIN cases c ON c.Id = a.CaseId
+WHERE a.Kind IN ('plejefamilie', 'netvaerksplejefamilie', 'opholdssted', 'doegninstitution', 'sikret') AND a.EndOn <= '@ASOF';
+INSERT INTO ind_items
+SELECT 'E3', n.UnitId, date(n.ReceivedAt),
+       (SELECT COUNT(*) > 0 FROM cases k WHERE k.ChildId = n.ChildId AND k.ClosedOn IS NOT NULL
+          AND julianday(date(n.ReceivedAt)) - julianday(k.ClosedOn) BETWEEN 1 AND 365), 1
+FROM notifications n WHERE n.ReceivedAt < '@NEXT';
+
 -- Money is whole øre on SQLite.
 INSERT INTO ind_items
 SELECT 'O1', UnitId, PostedOn, Amount, 0 FROM payments WHERE PostedOn <= '@ASOF' AND Function BETWEEN '5.28.20' AND '5.28.25';

@@ -75,7 +75,8 @@ public sealed partial class MeetingPaperHttpTests(PortalFactory factory) : IClas
         {
             Assert.Contains($"Opgjort pr. {asOf}", pages[i], StringComparison.Ordinal);
             Assert.Contains($"Side {i + 1} af {pages.Count}", pages[i], StringComparison.Ordinal);
-            Assert.True(pages[i].Length >= fullest / 4, $"side {i + 1} har {pages[i].Length} tegn, den fyldigste {fullest}");
+            // No page is left nearly empty by a break, except the last, which holds what is left.
+            Assert.True(i == pages.Count - 1 || pages[i].Length >= fullest / 4, $"side {i + 1} har {pages[i].Length} tegn, den fyldigste {fullest}");
         }
         await using var scope = factory.Services.CreateAsyncScope();
         var names = await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().Employees.Select(e => e.Name).ToListAsync();

@@ -84,6 +84,7 @@ public static class Danish
         KpiArea.Casework => "Sagsbehandling og lovens frister",
         KpiArea.Economy => "Økonomi",
         KpiArea.Hr => "Medarbejdere og kapacitet",
+        KpiArea.Results => "Resultater for børnene",
         _ => area.ToString(),
     };
 

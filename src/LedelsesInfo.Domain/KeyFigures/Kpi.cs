@@ -23,6 +23,8 @@ public enum KpiArea
     [Code("oekonomi")] Economy,
     /// <summary>Hours, sick leave, overtime, caseload and productivity.</summary>
     [Code("hr")] Hr,
+    /// <summary>Results for the children: goals reached, placements that broke down, children notified about again.</summary>
+    [Code("resultater")] Results,
 }
 
 /// <summary>What a figure's numerator and denominator are made of, which decides how they are stored and summed.</summary>

@@ -81,8 +81,30 @@ public static class KpiCatalogue
             null, "examinations, activity_events, hr, employees", FromMonthlyData: true, DenominatorCounts: false, DenominatorScale: 100, Counts: "Sagsbehandlernes arbejdstimer (rolle sagsbehandler)",
             Reading: "Færdige opgaver pr. 100 arbejdstimer. Fx 2,9: for hver 100 timer, sagsbehandlerne arbejder, bliver knap 3 børnefaglige undersøgelser eller opfølgninger gjort færdige.", Area: KpiArea.Hr, ChangeUnit: "opgaver");
 
+    public static readonly Kpi E1 = new("E1", "Opfølgninger hvor indsatsens mål er nået", "%", KpiDirection.High, 100,
+            "Hvor ofte en opfølgning viser, at indsatsen har nået sit mål for barnet.",
+            "Opfølgninger i perioden, hvor målet er vurderet nået (goal_attained = ja), i procent af opfølgningerne i perioden, hvor målopfyldelsen er vurderet (ja, delvist eller nej). En opfølgning uden vurdering tæller ikke.",
+            "Barnets Lov § 92 (opfølgning på indsatsen og barnets plan)", "activity_events, activities, cases", CaseworkerDefault: true,
+            Counts: "Opfølgninger med en vurdering af målet",
+            Reading: "En andel i procent af de vurderede opfølgninger. Fx 45,0 %: ved knap halvdelen af opfølgningerne var indsatsens mål nået; resten var nået delvist eller ikke.",
+            Area: KpiArea.Results);
+    public static readonly Kpi E2 = new("E2", "Sammenbrud i anbringelser", "%", KpiDirection.Low, 100,
+            "Hvor mange af de anbringelser, der sluttede, som sluttede med et sammenbrud i stedet for som planlagt.",
+            "Anbringelser, der sluttede i perioden (slutdato i perioden og senest på opgørelsesdagen) med årsagen sammenbrud, i procent af alle anbringelser, der sluttede i perioden.",
+            "Barnets Lov §§ 46-47 (anbringelse), § 156 (tilsyn med anbringelsen)", "activities, cases",
+            Counts: "Anbringelser, der sluttede i perioden",
+            Reading: "En andel i procent af de anbringelser, der sluttede. Fx 10,0 %: 1 af hver 10 anbringelser, der sluttede, brød sammen; de andre sluttede som planlagt eller af andre grunde.",
+            Area: KpiArea.Results);
+    public static readonly Kpi E3 = new("E3", "Genunderretninger inden for 12 måneder", "%", KpiDirection.Low, 100,
+            "Hvor mange underretninger der handler om et barn, hvis sag blev lukket inden for det seneste år.",
+            "Underretninger modtaget i perioden om et barn, der har en sag lukket før modtagelsesdagen og højst 365 dage før, i procent af alle underretninger modtaget i perioden. Underretningen tæller ved den enhed, der modtog den.",
+            "Barnets Lov §§ 133-135 (underretninger)", "notifications, cases",
+            Counts: "Underretninger modtaget i perioden",
+            Reading: "En andel i procent af periodens underretninger. Fx 8,0 %: 8 af hver 100 underretninger handlede om et barn, hvis sag var lukket inden for det seneste år.",
+            Area: KpiArea.Results);
+
     /// <summary>Every figure in catalogue order: the only list of codes.</summary>
-    public static readonly IReadOnlyList<Kpi> All = [U1, U2, U3, B1, P1, F1, T1, A1, A2, S1, O1, O2, H1, H2, X1];
+    public static readonly IReadOnlyList<Kpi> All = [U1, U2, U3, B1, P1, F1, T1, A1, A2, S1, O1, O2, H1, H2, X1, E1, E2, E3];
 
     private static readonly Dictionary<string, Kpi> ByCode = All.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
 

@@ -16,6 +16,15 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
 {
     private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
     private readonly Random _rng = new(seed);
+
+    /// <summary>
+    /// The results for the children (goal attainment, why a measure ended, re-notifications) draw from their own generator,
+    /// so adding them left every other figure of the demo as it was.
+    /// </summary>
+    private readonly Random _outcomes = new(seed + 21);
+
+    /// <summary>Children whose case has closed, with the day, for re-notifications (E3).</summary>
+    private readonly List<(string ChildId, DateOnly ClosedOn)> _closed = [];
     private readonly DateOnly _from = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddYears(-profile.Years);
     private readonly List<Team> _teams = [];
     private readonly List<string[]> _units = [];
@@ -47,8 +56,8 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         using var cases = new CsvOut(folder, "cases", rows, "case_id", "child_id", "birth_date", "team_id", "caseworker_id", "opened_on", "closed_on");
         using var notifications = new CsvOut(folder, "notifications", rows, "notification_id", "unit_id", "child_id", "case_id", "received_at", "assessed_at", "professional", "receipt_sent_on");
         using var examinations = new CsvOut(folder, "examinations", rows, "examination_id", "case_id", "kind", "aware_on", "completed_on");
-        using var activities = new CsvOut(folder, "activities", rows, "activity_id", "case_id", "paragraph", "kind", "function", "provider", "decided_on", "start_on", "end_on", "monthly_price");
-        using var events = new CsvOut(folder, "activity_events", rows, "activity_id", "event", "occurred_on", "next_followup_months");
+        using var activities = new CsvOut(folder, "activities", rows, "activity_id", "case_id", "paragraph", "kind", "function", "provider", "decided_on", "start_on", "end_on", "monthly_price", "end_reason");
+        using var events = new CsvOut(folder, "activity_events", rows, "activity_id", "event", "occurred_on", "next_followup_months", "goal_attained");
         using var payments = new CsvOut(folder, "payments", rows, "payment_id", "unit_id", "function", "activity_id", "posted_on", "amount");
         var spend = new Dictionary<(string Team, string Function, int Year), decimal>();
         var writers = new Writers(cases, notifications, examinations, activities, events, payments, spend);
@@ -80,7 +89,21 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
                 var received = month.AddDays(_rng.Next(DateTime.DaysInMonth(month.Year, month.Month)));
                 if (received <= to)
                 {
-                    WriteNotification(writers.Notifications, team, $"B{++_nextChild:D7}", null, received);
+                    var child = $"B{++_nextChild:D7}";
+                    // About one in eight concerns a child whose case closed in the year before: a re-notification (E3).
+                    if (_outcomes.NextDouble() < 0.12 && _closed.Count > 0)
+                    {
+                        for (var tries = 0; tries < 6; tries++)
+                        {
+                            var (closedChild, closedOn) = _closed[_outcomes.Next(_closed.Count)];
+                            if (closedOn < received && closedOn >= received.AddDays(-365))
+                            {
+                                child = closedChild;
+                                break;
+                            }
+                        }
+                    }
+                    WriteNotification(writers.Notifications, team, child, null, received);
                 }
             }
         }
@@ -191,7 +214,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         var measures = 1 + (_rng.NextDouble() < 0.45 ? 1 : 0) + (_rng.NextDouble() < 0.15 ? 1 : 0);
         for (var m = 0; m < measures && decided <= to && decided < leaves; m++)
         {
-            var end = WriteActivity(w, team, caseId, decided, leaves);
+            var end = WriteActivity(w, team, caseId, decided, leaves, birth);
             caseEnd = end is { } e && e > caseEnd ? e : end is null ? to.AddYears(1) : caseEnd;
             if (end is null)
             {
@@ -210,6 +233,10 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             closed = null;
         }
         w.Cases.Row(caseId, childId, D(birth), team.Id, caseworker, D(opened), D(closed));
+        if (closed is { } c)
+        {
+            _closed.Add((childId, c));
+        }
     }
 
     private void WriteNotification(CsvOut w, Team team, string childId, string? caseId, DateOnly day)
@@ -265,7 +292,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
     }
 
     /// <summary>Writes one activity with its events and payments; returns its end date, or null while it runs on.</summary>
-    private DateOnly? WriteActivity(Writers w, Team team, string caseId, DateOnly decided, DateOnly leaves)
+    private DateOnly? WriteActivity(Writers w, Team team, string caseId, DateOnly decided, DateOnly leaves, DateOnly birth)
     {
         var kind = _rng.NextDouble() switch
         {
@@ -309,18 +336,18 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         var price = Math.Round((decimal)(low + (_rng.NextDouble() * (high - low))), 0);
         var id = $"I{++_nextActivity:D7}";
         w.Activities.Row(id, caseId, paragraph, Code<ActivityKind>.Of(kind), function, Names.Providers[_rng.Next(Names.Providers.Length)],
-            D(decided), D(start), D(end), Money(price));
+            D(decided), D(start), D(end), Money(price), end is { } ended ? EndReasonOf(placement, ended, leaves, birth) : null);
 
         var last = end ?? to;
         // The child's views: before the decision in about two cases of three (Børnesagsbarometer 2024: 65 %).
         var views = _rng.NextDouble();
         if (views < 0.65)
         {
-            w.Events.Row(id, "barnets_synspunkter", D(decided.AddDays(-_rng.Next(1, 25))), null);
+            w.Events.Row(id, "barnets_synspunkter", D(decided.AddDays(-_rng.Next(1, 25))), null, null);
         }
         else if (views < 0.85 && decided.AddDays(10) <= to)
         {
-            w.Events.Row(id, "barnets_synspunkter", D(decided.AddDays(_rng.Next(3, 30)) is var v && v <= to ? v : to), null);
+            w.Events.Row(id, "barnets_synspunkter", D(decided.AddDays(_rng.Next(3, 30)) is var v && v <= to ? v : to), null, null);
         }
         if (placement || _rng.NextDouble() < 0.3)
         {
@@ -334,7 +361,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             };
             if (plan <= to)
             {
-                w.Events.Row(id, "plan", D(plan), null);
+                w.Events.Row(id, "plan", D(plan), null, null);
             }
         }
         Chain(w.Events, team, id, "opfoelgning", start.AddMonths(3), last, onTime: 0.75, withCadence: true);
@@ -344,6 +371,40 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
         }
         WritePayments(w, team, id, kind, function, price, start, last);
         return end;
+    }
+
+    /// <summary>
+    /// Why a measure ended: at the age limit when it ends then; a placement breaks down in about one of ten, more often for
+    /// teenagers than for small children; a few children move; a few ended placements have no reason (the data-quality list).
+    /// </summary>
+    private string? EndReasonOf(bool placement, DateOnly end, DateOnly leaves, DateOnly birth)
+    {
+        if (end >= leaves)
+        {
+            return Code<EndReason>.Of(EndReason.CameOfAge);
+        }
+        var r = _outcomes.NextDouble();
+        var teenager = end.Year - birth.Year >= 13;
+        var breakdown = placement ? (teenager ? 0.14 : 0.05) : 0.02;
+        return r switch
+        {
+            _ when r < breakdown => Code<EndReason>.Of(EndReason.Breakdown),
+            _ when r < breakdown + 0.05 => Code<EndReason>.Of(EndReason.Moved),
+            _ when r < breakdown + 0.08 => Code<EndReason>.Of(EndReason.Other),
+            _ when placement && r > 0.98 => null,
+            _ => Code<EndReason>.Of(EndReason.Planned),
+        };
+    }
+
+    /// <summary>A follow-up's assessment of the measure's goal: reached in under half, partly in about a third, and now and then not assessed.</summary>
+    private string? GoalOf(Team team)
+    {
+        if (_outcomes.NextDouble() < 0.12)
+        {
+            return null;
+        }
+        var r = _outcomes.NextDouble() - (team.Quality * 0.5);
+        return r < 0.44 ? Code<GoalAttained>.Of(GoalAttained.Yes) : r < 0.78 ? Code<GoalAttained>.Of(GoalAttained.Partly) : Code<GoalAttained>.Of(GoalAttained.No);
     }
 
     /// <summary>A chain of follow-ups or supervisory visits: each answers one deadline and sets the next.</summary>
@@ -380,7 +441,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             {
                 cadence = _rng.NextDouble() switch { < 0.3 => 3, < 0.8 => 6, < 0.98 => 12, _ => null };
             }
-            w.Row(activityId, kind, D(done), cadence?.ToString(CultureInfo.InvariantCulture));
+            w.Row(activityId, kind, D(done), cadence?.ToString(CultureInfo.InvariantCulture), withCadence ? GoalOf(team) : null);
             if (withCadence && cadence is null)
             {
                 return; // no cadence set: the chain ends and the activity goes on the data-quality list

@@ -19,14 +19,17 @@ internal enum ChangeKind
 }
 
 /// <summary>How a file's new and changed rows decide the first day the key figures must be recomputed from (<see cref="ImportBatch.ChangedFrom"/>).</summary>
-internal sealed record ChangeRule(ChangeKind Kind, IReadOnlyList<string> Dates, IReadOnlyList<string> Structural)
+/// <param name="DatedBy">Columns whose change reaches the figures from one of the row's dates (old or new): why a measure
+/// ended (E2) from its end date.</param>
+internal sealed record ChangeRule(ChangeKind Kind, IReadOnlyList<string> Dates, IReadOnlyList<string> Structural, IReadOnlyList<(string Column, string From)>? DatedBy = null)
 {
     public static ChangeRule None { get; } = new(ChangeKind.None, [], []);
     public static ChangeRule Everything { get; } = new(ChangeKind.Everything, [], []);
 
     public static ChangeRule Facts(params string[] dates) => new(ChangeKind.Facts, dates, []);
 
-    public static ChangeRule Dimension(string[] dates, string[] structural) => new(ChangeKind.Dimension, dates, structural);
+    public static ChangeRule Dimension(string[] dates, string[] structural, (string Column, string From)[]? datedBy = null) =>
+        new(ChangeKind.Dimension, dates, structural, datedBy);
 
     /// <summary>Per file of docs/formats.md; the properties are the entity's.</summary>
     public static ChangeRule For(string fileName) => fileName switch
@@ -37,7 +40,8 @@ internal sealed record ChangeRule(ChangeKind Kind, IReadOnlyList<string> Dates, 
         "cases" => Dimension([nameof(Case.OpenedOn), nameof(Case.ClosedOn)], [nameof(Case.ChildId), nameof(Case.TeamId), nameof(Case.CaseworkerId)]),
         "notifications" => Facts(nameof(Notification.ReceivedAt), nameof(Notification.AssessedAt), nameof(Notification.ReceiptSentOn)),
         "examinations" => Facts(nameof(Examination.AwareOn), nameof(Examination.CompletedOn)),
-        "activities" => Dimension([nameof(Activity.DecidedOn), nameof(Activity.StartOn), nameof(Activity.EndOn)], [nameof(Activity.CaseId), nameof(Activity.Kind)]),
+        "activities" => Dimension([nameof(Activity.DecidedOn), nameof(Activity.StartOn), nameof(Activity.EndOn)], [nameof(Activity.CaseId), nameof(Activity.Kind)],
+            [(nameof(Activity.EndReason), nameof(Activity.EndOn))]),
         "activity_events" => Facts(nameof(ActivityEvent.OccurredOn)),
         "payments" => Facts(nameof(Payment.PostedOn)),
         "budget" => Facts(nameof(BudgetLine.Month)),

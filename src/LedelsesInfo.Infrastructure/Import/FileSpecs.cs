@@ -40,6 +40,9 @@ internal static partial class FileSpecs
     private static ColumnSpec CodeColumn<TEnum>(string name, string property) where TEnum : struct, Enum =>
         new(name, property, ColumnType.Code, true, Code<TEnum>.All, s => Code<TEnum>.TryParse(s, out var v) ? v : null);
 
+    private static ColumnSpec OptCode<TEnum>(string name, string property) where TEnum : struct, Enum =>
+        new(name, property, ColumnType.Code, false, Code<TEnum>.All, s => Code<TEnum>.TryParse(s, out var v) ? v : null);
+
     public static readonly IReadOnlyList<FileSpec> All =
     [
         new("organisation", typeof(OrgUnit), 1,
@@ -85,13 +88,15 @@ internal static partial class FileSpecs
             [Req("activity_id", nameof(Activity.Id)), Req("case_id", nameof(Activity.CaseId)), Req("paragraph", nameof(Activity.Paragraph)),
              CodeColumn<ActivityKind>("kind", nameof(Activity.Kind)), Req("function", nameof(Activity.Function)), Opt("provider", nameof(Activity.Provider)),
              Req("decided_on", nameof(Activity.DecidedOn), ColumnType.Date), Req("start_on", nameof(Activity.StartOn), ColumnType.Date),
-             Opt("end_on", nameof(Activity.EndOn), ColumnType.Date), Opt("monthly_price", nameof(Activity.MonthlyPrice), ColumnType.Money)],
+             Opt("end_on", nameof(Activity.EndOn), ColumnType.Date), Opt("monthly_price", nameof(Activity.MonthlyPrice), ColumnType.Money),
+             OptCode<EndReason>("end_reason", nameof(Activity.EndReason))],
             [new("case_id", typeof(Case), "sag")],
             new ActivityRules()),
         new("activity_events", typeof(ActivityEvent), 9,
             [Req("activity_id", nameof(ActivityEvent.ActivityId)), CodeColumn<ActivityEventKind>("event", nameof(ActivityEvent.Kind)),
              Req("occurred_on", nameof(ActivityEvent.OccurredOn), ColumnType.Date),
-             Opt("next_followup_months", nameof(ActivityEvent.NextFollowUpMonths), ColumnType.Integer)],
+             Opt("next_followup_months", nameof(ActivityEvent.NextFollowUpMonths), ColumnType.Integer),
+             OptCode<GoalAttained>("goal_attained", nameof(ActivityEvent.GoalAttained))],
             [new("activity_id", typeof(Activity), "indsats")],
             new ActivityEventRules()),
         new("payments", typeof(Payment), 10,

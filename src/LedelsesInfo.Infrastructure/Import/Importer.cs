@@ -594,8 +594,9 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             ChangeKind.Facts => (d.Earliest(rule.Dates.SelectMany(p => new[] { Col("s", p), Col("t", p) }).ToList()), anyColumnDiffers),
             _ => (
                 $"CASE WHEN {string.Join(" OR ", rule.Structural.Select(Differs).DefaultIfEmpty("1 = 0"))} THEN {d.Everything} " +
-                $"ELSE {d.Earliest(rule.Dates.Select(p => $"CASE WHEN {Differs(p)} THEN {d.Earliest([Col("s", p), Col("t", p)])} END").ToList())} END",
-                string.Join(" OR ", rule.Structural.Concat(rule.Dates).Select(Differs))),
+                $"ELSE {d.Earliest(rule.Dates.Select(p => $"CASE WHEN {Differs(p)} THEN {d.Earliest([Col("s", p), Col("t", p)])} END")
+                    .Concat((rule.DatedBy ?? []).Select(b => $"CASE WHEN {Differs(b.Column)} THEN {d.Earliest([Col("s", b.From), Col("t", b.From)])} END")).ToList())} END",
+                string.Join(" OR ", rule.Structural.Concat(rule.Dates).Concat((rule.DatedBy ?? []).Select(b => b.Column)).Select(Differs))),
         };
         parts.Add($"SELECT {changed} AS d FROM {Stage(d)} s JOIN {d.Q(table)} t ON {join} WHERE {NotRejected(d)} AND ({where})");
         var earliest = await sql.ScalarAsync($"SELECT MIN(x.d) FROM ({string.Join(" UNION ALL ", parts)}) x");

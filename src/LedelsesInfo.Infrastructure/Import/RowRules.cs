@@ -107,6 +107,8 @@ internal sealed class ActivityRules : RowRules
         NotBefore("start_on", "decided_on", "indsatsen kan ikke starte før den er bevilget");
         NotBefore("end_on", "start_on", "indsatsen kan ikke slutte før den starter");
         NotNegative("monthly_price");
+        RuleFor(r => r["end_reason"]).Null().When(r => r.Date("end_on") is null).OverridePropertyName("end_reason")
+            .WithMessage("en slutårsag angives kun, når indsatsen har en slutdato (end_on)");
     }
 }
 
@@ -118,6 +120,8 @@ internal sealed class ActivityEventRules : RowRules
             .OverridePropertyName("next_followup_months").WithMessage("skal være mellem 1 og 24 måneder");
         RuleFor(r => r.Integer("next_followup_months")).Null().When(r => r["event"] is not ActivityEventKind.FollowUp)
             .OverridePropertyName("next_followup_months").WithMessage("kadence angives kun ved en opfølgning");
+        RuleFor(r => r["goal_attained"]).Null().When(r => r["event"] is not ActivityEventKind.FollowUp)
+            .OverridePropertyName("goal_attained").WithMessage("målopfyldelse angives kun ved en opfølgning (event opfoelgning)");
     }
 }
 

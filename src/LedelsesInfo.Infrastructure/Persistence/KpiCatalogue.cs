@@ -22,7 +22,7 @@ public static class KpiSeed
         };
     }
 
-    /// <summary>Writes the catalogue into the database (updating changed definitions) and, the first time, the default audience matrix and supervision template.</summary>
+    /// <summary>Writes the catalogue into the database (updating changed definitions), the default audience matrix for every figure that has none yet, and the first time the supervision template.</summary>
     public static async Task SeedAsync(LedelsesInfoDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -39,10 +39,10 @@ public static class KpiSeed
                 db.KpiDefinitions.Add(fresh);
             }
         }
-        if (!await db.AudienceSettings.AnyAsync(ct))
-        {
-            db.AudienceSettings.AddRange(DefaultSettings());
-        }
+        // The default matrix the first time, and a figure added to the catalogue later gets its defaults; settings an
+        // administrator has changed stay as they are.
+        var present = (await db.AudienceSettings.Select(s => new { s.Audience, s.KpiCode }).ToListAsync(ct)).Select(s => (s.Audience, s.KpiCode)).ToHashSet();
+        db.AudienceSettings.AddRange(DefaultSettings().Where(s => !present.Contains((s.Audience, s.KpiCode))));
         if (!await db.ReviewTemplates.AnyAsync(t => t.FamilyKey == ReviewDefaults.FamilyKey, ct))
         {
             db.ReviewTemplates.Add(new ReviewTemplate

@@ -89,6 +89,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         configurationBuilder.Properties<ExplanationSource>().HaveConversion<CodeConverter<ExplanationSource>>().HaveMaxLength(20);
         configurationBuilder.Properties<ExplanationScope>().HaveConversion<CodeConverter<ExplanationScope>>().HaveMaxLength(20);
         configurationBuilder.Properties<Heading>().HaveConversion<CodeConverter<Heading>>().HaveMaxLength(10);
+        configurationBuilder.Properties<EndReason>().HaveConversion<CodeConverter<EndReason>>().HaveMaxLength(20);
+        configurationBuilder.Properties<GoalAttained>().HaveConversion<CodeConverter<GoalAttained>>().HaveMaxLength(10);
         // Quantities (FTE, hours, days, targets, key-figure parts): four decimals is plenty and exact.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }

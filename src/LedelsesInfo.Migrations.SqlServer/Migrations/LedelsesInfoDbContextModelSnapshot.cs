@@ -128,6 +128,10 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Function")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -173,6 +177,10 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("GoalAttained")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<int?>("NextFollowUpMonths")
                         .HasColumnType("int");

@@ -119,6 +119,10 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Function")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -163,6 +167,10 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalAttained")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("NextFollowUpMonths")

@@ -56,6 +56,11 @@ public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) :
                                      where x.c.ClosedOn != null && (x.a.EndOn == null || x.a.EndOn > x.c.ClosedOn)
                                      orderby x.c.Id, x.a.Id
                                      select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "indsatsen løber efter sagens lukning")).ToListAsync(cancellationToken);
+        var placements = Enum.GetValues<ActivityKind>().Where(ActivityKinds.IsPlacement).ToList();
+        var endedWithoutReason = await (from x in activities
+                                        where placements.Contains(x.a.Kind) && x.a.EndOn != null && x.a.EndReason == null
+                                        orderby x.c.Id, x.a.Id
+                                        select new DataQualityCase(x.c.Id, x.a.Id, x.c.TeamId, "anbringelsen er afsluttet uden slutårsag")).ToListAsync(cancellationToken);
 
         // Deadlines a caseworker or team leader marked as wrong in the data, whose newest mark says so and which the newest
         // snapshot still shows open (an import that shows the deadline done, or a later mark, takes it off the list).
@@ -95,6 +100,9 @@ public sealed class GetDataQualityHandler(IAppDbContext db, ICurrentUser user) :
             Issue("lukket_sag", "Indsatser, der løber efter sagen er lukket",
                 "Indsatser uden slutdato eller med slutdato efter sagens lukning. Anbringelser tælles med i A1 og A2 og fristerne bliver ved.",
                 "Afslut indsatsen med en slutdato senest på sagens lukkedato, eller genåbn sagen, hvis indsatsen fortsætter.", runningOnClosed),
+            Issue("slutaarsag", "Anbringelser afsluttet uden slutårsag",
+                "Anbringelser med en slutdato, men uden årsag til, at de sluttede (planlagt, sammenbrud, flytning, myndighedsalder eller andet). E2 (sammenbrud i anbringelser) tæller dem som sluttet, men ikke som sammenbrud, så andelen kan være for lav.",
+                "Registrér slutårsagen på anbringelsen i fagsystemet.", endedWithoutReason),
             Issue("markeret_fejl", "Frister markeret som fejl i data",
                 "Frister, som sagsbehandleren eller teamlederen har markeret som fejl i data fra listen over ugens frister, med deres note. Markeringen ændrer ikke nøgletallene; fristen tæller, som data viser den, indtil data er rettet.",
                 "Ret det, noten peger på, i fagsystemet. Fristen forsvinder herfra, når en indlæsning viser den overholdt, eller når den markeres på ny.", markedWrong),

@@ -27,7 +27,7 @@ public sealed record CommitteeDashboard(
     string? MunicipalityId = null)
 {
     /// <summary>The parts of the work in the paper's order: strategy first, then casework, economy and HR.</summary>
-    public static readonly IReadOnlyList<KpiArea> Sections = [KpiArea.Strategy, KpiArea.Casework, KpiArea.Economy, KpiArea.Hr];
+    public static readonly IReadOnlyList<KpiArea> Sections = [KpiArea.Strategy, KpiArea.Casework, KpiArea.Results, KpiArea.Economy, KpiArea.Hr];
 
     /// <summary>The figures of a part of the work, in the summary's order.</summary>
     public IEnumerable<FigureTrend> In(KpiArea area) => Figures.Where(f => f.Current.Kpi.Area == area);

@@ -21,7 +21,7 @@ internal interface IKpiFacts
 internal static class KpiFacts
 {
     public static readonly IReadOnlyList<IKpiFacts> All =
-        [new NotificationFacts(), new DeadlineFacts(), new EconomyFacts(), new HrFacts(), new StockFacts()];
+        [new NotificationFacts(), new DeadlineFacts(), new EconomyFacts(), new HrFacts(), new StockFacts(), new OutcomeFacts()];
 }
 
 /// <summary>

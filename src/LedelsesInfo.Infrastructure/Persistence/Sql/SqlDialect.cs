@@ -109,6 +109,9 @@ public abstract class SqlDialect
     /// <summary>Calendar months; the 31st plus one month is the last day of the next month.</summary>
     public abstract string AddMonths(string date, string months);
 
+    /// <summary>A date plus a whole number of days (negative: before).</summary>
+    public abstract string AddDays(string date, int days);
+
     /// <summary>The first day of a date's month.</summary>
     public abstract string MonthStart(string date);
 

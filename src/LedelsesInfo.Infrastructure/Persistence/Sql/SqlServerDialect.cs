@@ -34,6 +34,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string AddHours(string timestamp, int hours) => $"DATEADD(hour, {hours}, {timestamp})";
 
+    public override string AddDays(string date, int days) => $"DATEADD(day, {days}, {date})";
+
     public override string AddMonths(string date, string months) => $"DATEADD(month, {months}, {date})";
 
     public override string MonthStart(string date) => $"DATEFROMPARTS(YEAR({date}), MONTH({date}), 1)";

@@ -30,6 +30,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string AddHours(string timestamp, int hours) => $"datetime({timestamp}, '+{hours} hours')";
 
+    public override string AddDays(string date, int days) => $"date({date}, '{(days < 0 ? "-" : "+")}{Math.Abs(days)} days')";
+
     // SQLite's own '+N months' overflows (31 January + 1 month = 3 March); clamp to the last day of the target month.
     public override string AddMonths(string date, string months) =>
         $"min(date({date}, 'start of month', '+' || ({months}) || ' months', '+' || (CAST(strftime('%d', {date}) AS INTEGER) - 1) || ' days'), " +

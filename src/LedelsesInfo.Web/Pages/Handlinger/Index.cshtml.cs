@@ -33,6 +33,9 @@ public sealed class HandlingerModel(IMediator mediator, IClock clock) : PageMode
     public string DefaultFrom => From ?? Periods.Of(PeriodKind.Month, clock.Today.AddMonths(-11)).Key;
     public string DefaultTo => To ?? Periods.Of(PeriodKind.Month, clock.Today).Key;
 
+    /// <summary>The months to choose from: the last five years and the next, newest first.</summary>
+    public IReadOnlyList<string> Months => Enumerable.Range(-12, 72).Select(m => Periods.Of(PeriodKind.Month, clock.Today.AddMonths(-m)).Key).ToList();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         List = await mediator.Send(new GetFigureActions(UnitId, Mine || (!IsLeader && UnitId is null)), ct);
