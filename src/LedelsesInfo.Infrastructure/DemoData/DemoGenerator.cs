@@ -568,6 +568,7 @@ public sealed class DemoGenerator(DemoProfile profile, int seed, DateOnly to)
             [
                 (KpiCatalogue.U2, 95), (KpiCatalogue.U3, 90), (KpiCatalogue.B1, 80), (KpiCatalogue.P1, 90), (KpiCatalogue.F1, 90), (KpiCatalogue.T1, 95), (KpiCatalogue.A1, 12), (KpiCatalogue.A2, 65),
                 (KpiCatalogue.S1, 25), (KpiCatalogue.O1, 100), (KpiCatalogue.O2, 45), (KpiCatalogue.H1, 12), (KpiCatalogue.H2, 40), (KpiCatalogue.X1, 3),
+                (KpiCatalogue.E1, 50), (KpiCatalogue.E2, 8), (KpiCatalogue.E3, 6),
             ];
             for (var year = _from.Year; year <= to.Year; year++)
             {

@@ -8,7 +8,13 @@ public sealed record MyCase(string CaseId, int Age, DateOnly OpenedOn, IReadOnly
 public sealed record MyActivity(string ActivityId, ActivityKind Kind, string Paragraph, decimal? MonthlyPrice, int? Cadence, DateOnly StartOn);
 
 public sealed record MyCases(DateOnly? AsOf, IReadOnlyList<DateOnly> Snapshots, DateOnly Day, IReadOnlyList<DeadlineRow> Work, WorkCounts Counts, IReadOnlyList<MyCase> Cases, TableData Table, TableData Compliance, string ComplianceSummary,
-    CaseAccess Access) : IShowsCases;
+    CaseAccess Access) : IShowsCases
+{
+    /// <summary>Goal attainment (E1's rule) at the own follow-ups over the last 12 months against the team's.</summary>
+    public TableData? Results { get; init; }
+
+    public string ResultsSummary { get; init; } = "";
+}
 
 /// <summary>
 /// The caseworker's own caseload: each open case with its next deadline, its active measures with monthly price and
@@ -89,8 +95,42 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             [["Mig", mineMet, mine.Count, Figures.Share(mineMet, mine.Count)], ["Teamet", teamMet, due.Count, Figures.Share(teamMet, due.Count)]]);
         var summary = mine.Count == 0 ? $"Du har ingen frister i de 12 uger {window.Name}."
             : $"I de 12 uger {window.Name} har du overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
+        var (results, resultsSummary) = await ResultsAsync(me, team, day, ct);
         return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, work, WorkCounts.Of(work.Select(d => d.Due), day), result, table, compliance, summary,
-            new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported, query.Export is null or CasesTableName ? ids : []));
+            new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported, query.Export is null or CasesTableName ? ids : []))
+        {
+            Results = results, ResultsSummary = resultsSummary,
+        };
+    }
+
+    /// <summary>
+    /// The link between measures and results in the own cases: of the follow-ups in the 12 months up to the day whose goal
+    /// was assessed, how many found it reached, partly or not, by E1's rule, for the caseworker's own cases (open or
+    /// closed) and for the team's.
+    /// </summary>
+    private async Task<(TableData, string)> ResultsAsync(string me, string? team, DateOnly day, CancellationToken ct)
+    {
+        var since = day.AddMonths(-12);
+        var assessed = await (from e in db.ActivityEvents
+                              join a in db.Activities on e.ActivityId equals a.Id
+                              join c in db.Cases on a.CaseId equals c.Id
+                              where c.TeamId == team && e.Kind == ActivityEventKind.FollowUp && e.GoalAttained != null && e.OccurredOn > since && e.OccurredOn <= day
+                              select new { c.CaseworkerId, e.GoalAttained }).ToListAsync(ct);
+        object?[] Row(string who, IReadOnlyCollection<GoalAttained?> goals)
+        {
+            var yes = goals.Count(g => g == GoalAttained.Yes);
+            return [who, yes, goals.Count(g => g == GoalAttained.Partly), goals.Count(g => g == GoalAttained.No), goals.Count, Figures.Share(yes, goals.Count)];
+        }
+        var mine = assessed.Where(x => x.CaseworkerId == me).Select(x => x.GoalAttained).ToList();
+        var all = assessed.Select(x => x.GoalAttained).ToList();
+        var table = new TableData("maalopfyldelse", $"Indsatsernes mål ved opfølgningerne de seneste 12 måneder (til og med {Danish.Date(day)})",
+            [new("Hvem"), new("Mål nået", ColumnKind.Number), new("Delvist nået", ColumnKind.Number), new("Ikke nået", ColumnKind.Number),
+             new("Vurderede opfølgninger", ColumnKind.Number), new($"{KpiCatalogue.E1.Code} andel mål nået", ColumnKind.Percent)],
+            [Row("Mine sager", mine), Row("Teamet", all)]);
+        var summary = mine.Count == 0
+            ? "Der er ingen opfølgninger med en vurdering af målet i dine sager de seneste 12 måneder."
+            : $"Ved {mine.Count} opfølgninger i dine sager de seneste 12 måneder var indsatsens mål nået {mine.Count(g => g == GoalAttained.Yes)} gange ({Figures.Percent(Figures.Share(mine.Count(g => g == GoalAttained.Yes), mine.Count))}) og delvist nået {mine.Count(g => g == GoalAttained.Partly)} gange; i teamet som helhed var målet nået ved {Figures.Percent(Figures.Share(all.Count(g => g == GoalAttained.Yes), all.Count))}.";
+        return (table, summary);
     }
 
     private static int Age(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);

@@ -54,6 +54,6 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
         var d = await mediator.Send(new GetMyCases(AsOf, Export: ExportTable), ct);
-        return [d.Table, d.Compliance];
+        return [d.Table, d.Compliance, .. d.Results is { } r ? [r] : Array.Empty<TableData>()];
     }
 }
