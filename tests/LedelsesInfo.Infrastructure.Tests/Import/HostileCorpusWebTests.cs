@@ -13,11 +13,14 @@ namespace LedelsesInfo.Infrastructure.Tests.Import;
 /// <summary>
 /// The hostile corpus through the browser's import, on the built portal running as its own process (so its peak memory is
 /// its own): each file uploaded as a multipart form with the antiforgery token, previewed, and confirmed. Each is refused or
-/// has every row rejected, with a Danish reason; confirming writes nothing; no batch is left running; the portal's peak
-/// memory while it reads them stays under 300 MB.
+/// has every row rejected, with a Danish reason; confirming writes nothing; no batch is left running; the portal grows by
+/// less than 150 MB while it reads them (measured 107 MB over its 187 MB once started, on 2 December 2026).
 /// </summary>
 public sealed partial class HostileCorpusWebTests : IDisposable
 {
+    /// <summary>How much the portal may grow while it reads the whole corpus.</summary>
+    private const int GrowthLimitMb = 150;
+
     private readonly TestDatabase _db = new();
 
     public void Dispose() => _db.Dispose();
@@ -36,6 +39,7 @@ public sealed partial class HostileCorpusWebTests : IDisposable
         using var portal = await PortalProcess.StartAsync(_db.ConnectionString, _db.Folder);
         using var client = await portal.SignInAsync("M5");
         portal.ResetPeakMemory();
+        var resident = portal.ResidentMemoryMb();
 
         var failures = new List<string>();
         foreach (var file in corpus)
@@ -76,7 +80,10 @@ public sealed partial class HostileCorpusWebTests : IDisposable
         var peak = portal.PeakMemoryMb();
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(peak < HostileCorpusTests.PeakMemoryLimitMb, $"portalens største hukommelsesforbrug under korpusset: {peak} MB");
+        // What the corpus may cost is the growth over the portal's own size once started and signed in (which grows with the
+        // portal's pages and features, not with what a file holds): the same budget as one CLI import of a hostile file.
+        Assert.True(peak - resident < GrowthLimitMb,
+            $"portalens hukommelse voksede {peak - resident} MB under korpusset (fra {resident} MB til {peak} MB)");
         Assert.Equal(before, await HostileCorpusTests.SnapshotAsync(_db.ConnectionString));
         await using var db = _db.NewContext();
         Assert.False(await db.ImportBatches.AnyAsync(b => b.Status == ImportStatus.Running));
@@ -173,6 +180,13 @@ public sealed class PortalProcess : IDisposable
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>The process's resident memory now, in MB (VmRSS).</summary>
+    public long ResidentMemoryMb()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     /// <summary>Starts the peak-memory count afresh (Linux: "5" to clear_refs resets the high-water mark to what is resident now).</summary>

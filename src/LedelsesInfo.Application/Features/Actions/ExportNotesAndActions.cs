@@ -65,8 +65,8 @@ public sealed class ExportNotesAndActionsHandler(IAppDbContext db, ICurrentUser 
             actionViews.OrderBy(a => a.NoteId).ThenBy(a => a.Id).Select(a => new object?[]
             {
                 a.NoteId, a.What, a.OwnerName, a.DueOn, Danish.Name(a.Group), a.Kpi.Code, a.UnitName, a.StartPeriod, a.Aim,
-                a.FollowUp.StartValue is { } s ? Figures.Round1(s) : null, a.FollowUp.LatestPeriod, a.FollowUp.LatestValue is { } l ? Figures.Round1(l) : null,
-                a.FollowUp.Text, a.CreatedBy, a.DoneAt is { } d ? DateOnly.FromDateTime(d) : null,
+                a.Progress.StartValue is { } s ? Figures.Round1(s) : null, a.Progress.LatestPeriod, a.Progress.LatestValue is { } l ? Figures.Round1(l) : null,
+                a.Progress.Text, a.CreatedBy, a.DoneAt is { } d ? DateOnly.FromDateTime(d) : null,
             }).ToList());
         var expectationTable = new TableData("forventninger", "Forventninger før tallene kom",
             [new("Nøgletal"), new("Enhed"), new("Periode"), new("Forventet"), new("Begrundelse"), new("Resultat"), new("Skrevet af"), new("Skrevet", ColumnKind.Date)],

@@ -4,7 +4,7 @@ namespace LedelsesInfo.Application.Features.Actions;
 
 public sealed record ActionView(long Id, long NoteId, string What, string OwnerId, string OwnerName, DateOnly DueOn, Kpi Kpi, string UnitId, string UnitName,
     string StartPeriod, Heading Direction, decimal? TargetValue, DateOnly TargetBy, string CreatedBy, DateTime CreatedAt, DateTime? DoneAt, string? DoneBy,
-    ActionGroup Group, FollowUp FollowUp, bool MayMarkDone)
+    ActionGroup Group, ActionProgress Progress, bool MayMarkDone)
 {
     /// <summary>"F1 skal stige til 80,0 % inden juni 2027".</summary>
     public string Aim => TargetValue is { } t
@@ -21,7 +21,7 @@ public sealed record ActionList(string Title, string? UnitId, bool Mine, IReadOn
 /// <summary>
 /// An action list (docs/dashboards.md, "Actions"): the reader's own (<paramref name="Mine"/>), or a unit's and the units'
 /// below it, for a reader who may see the unit (a caseworker the own team's). Each action with its figure's development
-/// since it began (<see cref="FollowUps"/>). The committee has no action lists; a refusal is logged.
+/// since it began (<see cref="Progress"/>). The committee has no action lists; a refusal is logged.
 /// </summary>
 public sealed record GetFigureActions(string? UnitId, bool Mine) : IQuery<ActionList>;
 
@@ -62,7 +62,7 @@ public static class Views
         var unitIds = actions.Select(a => a.UnitId).Distinct().ToList();
         var owners = await db.Employees.AsNoTracking().Where(e => ownerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var unitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var followUps = await FollowUps.ForAsync(db, actions, ct);
+        var followUps = await Progress.ForAsync(db, actions, ct);
         var today = clock.Today;
         return actions
             .Select(a => new ActionView(a.Id, a.NoteId, a.What, a.OwnerEmployeeId, owners.GetValueOrDefault(a.OwnerEmployeeId, a.OwnerEmployeeId), a.DueOn,

@@ -8,7 +8,7 @@ namespace LedelsesInfo.Infrastructure.Tests.Features.Actions;
 /// The words of an action's follow-up and of an expectation's result, worked by hand: which way the figure went, whether
 /// the aim is reached, and what is said when a value is missing; and the groups an action falls in on a day.
 /// </summary>
-public sealed class FollowUpTests
+public sealed class ProgressTests
 {
     private static FigureAction Action(Heading direction, decimal? target, DateOnly? due = null, DateTime? done = null) => new()
     {
@@ -19,18 +19,18 @@ public sealed class FollowUpTests
     [Fact]
     public void A_rise_towards_the_target_is_on_its_way_and_reaching_it_says_so()
     {
-        var rising = FollowUps.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, "2026-10", 71m);
+        var rising = Progress.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, "2026-10", 71m);
         Assert.Equal("F1 er steget fra 62,0 % til 71,0 % (marts 2026 til oktober 2026); målet var 80,0 % i juni 2027. Det går den vej, handlingen sigter mod.", rising.Text);
         Assert.False(rising.TargetReached);
 
-        var reached = FollowUps.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, "2026-10", 80m);
+        var reached = Progress.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, "2026-10", 80m);
         Assert.True(reached.TargetReached);
         Assert.EndsWith("Målet er nået.", reached.Text, StringComparison.Ordinal);
 
-        var wrongWay = FollowUps.Of(KpiCatalogue.F1, Action(Heading.Up, null), 62m, "2026-10", 58.04m);
+        var wrongWay = Progress.Of(KpiCatalogue.F1, Action(Heading.Up, null), 62m, "2026-10", 58.04m);
         Assert.Equal("F1 er faldet fra 62,0 % til 58,0 % (marts 2026 til oktober 2026); målet var, at tallet skulle stige inden juni 2027. Det går den modsatte vej af det, handlingen sigter mod.", wrongWay.Text);
 
-        var still = FollowUps.Of(KpiCatalogue.F1, Action(Heading.Down, 50m), 62.04m, "2026-10", 61.96m);
+        var still = Progress.Of(KpiCatalogue.F1, Action(Heading.Down, 50m), 62.04m, "2026-10", 61.96m);
         Assert.StartsWith("F1 er uændret 62,0 % (marts 2026 til oktober 2026)", still.Text, StringComparison.Ordinal);
         Assert.EndsWith("Tallet har ikke flyttet sig endnu.", still.Text, StringComparison.Ordinal);
     }
@@ -39,9 +39,9 @@ public sealed class FollowUpTests
     public void A_missing_start_or_newer_value_is_said_in_words()
     {
         Assert.Equal("F1 var 62,0 % i marts 2026; der er ingen nyere tal endnu. Målet var 80,0 % i juni 2027.",
-            FollowUps.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, null, null).Text);
+            Progress.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), 62m, null, null).Text);
         Assert.Equal("F1 har intet tal for marts 2026, hvor handlingen begyndte, så udviklingen kan ikke følges; målet var 80,0 % i juni 2027.",
-            FollowUps.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), null, "2026-10", 70m).Text);
+            Progress.Of(KpiCatalogue.F1, Action(Heading.Up, 80m), null, "2026-10", 70m).Text);
     }
 
     [Fact]

@@ -5,13 +5,13 @@ namespace LedelsesInfo.Application.Features.Actions;
 /// "Actions"): read from the same key-figure values the pages show (the newest snapshot, <see cref="Figures.Cell"/> as
 /// internal readers see it), at the note's unit and period kind, from the note's period to the newest period with a value.
 /// </summary>
-public sealed record FollowUp(decimal? StartValue, string? LatestPeriod, decimal? LatestValue, bool TargetReached, string Text);
+public sealed record ActionProgress(decimal? StartValue, string? LatestPeriod, decimal? LatestValue, bool TargetReached, string Text);
 
-public static class FollowUps
+public static class Progress
 {
-    public static async Task<IReadOnlyDictionary<long, FollowUp>> ForAsync(IAppDbContext db, IReadOnlyCollection<FigureAction> actions, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<long, ActionProgress>> ForAsync(IAppDbContext db, IReadOnlyCollection<FigureAction> actions, CancellationToken ct)
     {
-        var result = new Dictionary<long, FollowUp>();
+        var result = new Dictionary<long, ActionProgress>();
         if (actions.Count == 0)
         {
             return result;
@@ -47,7 +47,7 @@ public static class FollowUps
     }
 
     /// <summary>The sentence: "F1 er steget fra 62,0 % til 71,0 % (marts 2026 til oktober 2026); målet var 80,0 % i juni 2027."</summary>
-    public static FollowUp Of(Kpi kpi, FigureAction action, decimal? startValue, string? latestPeriod, decimal? latestValue)
+    public static ActionProgress Of(Kpi kpi, FigureAction action, decimal? startValue, string? latestPeriod, decimal? latestValue)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(action);
@@ -59,12 +59,12 @@ public static class FollowUps
             : $"målet var, at tallet skulle {Danish.Verb(action.Direction)} inden {by}";
         if (startValue is null)
         {
-            return new FollowUp(null, latestPeriod, latestValue, false,
+            return new ActionProgress(null, latestPeriod, latestValue, false,
                 $"{kpi.Code} har intet tal for {startName}, hvor handlingen begyndte, så udviklingen kan ikke følges; {aim}.");
         }
         if (latestPeriod is null || latestValue is null)
         {
-            return new FollowUp(startValue, latestPeriod, null, false,
+            return new ActionProgress(startValue, latestPeriod, null, false,
                 $"{kpi.Code} var {N(startValue)} i {startName}; der er ingen nyere tal endnu. {Capital(aim)}.");
         }
         var moved = FigureActionRules.HeadingOf(startValue, latestValue)!.Value;
@@ -79,7 +79,7 @@ public static class FollowUps
         var change = moved == Heading.Unchanged
             ? $"{kpi.Code} er uændret {N(latestValue)} ({startName} til {latestName})"
             : $"{kpi.Code} er {Danish.Past(moved)} fra {N(startValue)} til {N(latestValue)} ({startName} til {latestName})";
-        return new FollowUp(startValue, latestPeriod, latestValue, reached, $"{change}; {aim}. {verdict}");
+        return new ActionProgress(startValue, latestPeriod, latestValue, reached, $"{change}; {aim}. {verdict}");
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
