@@ -23,14 +23,23 @@ public abstract class DashboardPage : PageModel
         {
             return NotFound();
         }
-        // An export may hold case ids: no browser or proxy may keep a copy of it.
-        Response.Headers.CacheControl = "no-store";
-        var name = $"{data.Name}-{DateTime.Now:yyyyMMdd}";
+        return TableFile(this, data, $"{data.Name}-{DateTime.Now:yyyyMMdd}", format) ?? BadRequest();
+    }
+
+    /// <summary>
+    /// A table as an Excel or CSV download named <paramref name="name"/>, or null for a format there is none of. An export
+    /// may hold case ids or free text: no browser or proxy may keep a copy of it.
+    /// </summary>
+    public static IActionResult? TableFile(PageModel page, TableData data, string name, string? format)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(data);
+        page.Response.Headers.CacheControl = "no-store";
         return format switch
         {
-            "xlsx" => File(TableExport.Xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-            "csv" => File(TableExport.Csv(data), "text/csv; charset=utf-8", name + ".csv"),
-            _ => BadRequest(),
+            "xlsx" => page.File(TableExport.Xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+            "csv" => page.File(TableExport.Csv(data), "text/csv; charset=utf-8", name + ".csv"),
+            _ => null,
         };
     }
 

@@ -1,7 +1,6 @@
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Actions;
 using LedelsesInfo.Domain;
-using LedelsesInfo.Infrastructure.Export;
 using LedelsesInfo.Web.Auth;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -67,13 +66,6 @@ public sealed class HandlingerModel(IMediator mediator, IClock clock) : PageMode
         {
             return NotFound();
         }
-        Response.Headers.CacheControl = "no-store";
-        var name = $"{data.Name}-{DefaultFrom}-{DefaultTo}";
-        return format switch
-        {
-            "xlsx" => File(TableExport.Xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-            "csv" => File(TableExport.Csv(data), "text/csv; charset=utf-8", name + ".csv"),
-            _ => NotFound(),
-        };
+        return DashboardPage.TableFile(this, data, $"{data.Name}-{DefaultFrom}-{DefaultTo}", format) ?? NotFound();
     }
 }
