@@ -55,7 +55,7 @@ public sealed class ExportNotesAndActionsHandler(IAppDbContext db, ICurrentUser 
             notes.Select(n => new object?[]
             {
                 n.Id, n.KpiCode, KpiCatalogue.Get(n.KpiCode).Name, names.GetValueOrDefault(n.UnitId, n.UnitId), n.Period, n.Interpretation,
-                string.Join("\n", n.Explanations.OrderBy(e => e.Order).Select(e => $"{Danish.Name(e.Source)}, {Danish.Name(e.Scope).ToLowerInvariant()}: {e.Text}")),
+                string.Join("\n", n.Explanations.OrderBy(e => e.Order).Select(e => new ExplanationView(e.Text, e.Source, e.Scope)).Select(e => $"{e.Tags}: {e.Text}")),
                 n.ForCommittee ? "Ja" : "Nej", n.Version, n.WrittenBy, DateOnly.FromDateTime(n.WrittenAt), n.WithdrawnAt is { } w ? DateOnly.FromDateTime(w) : null,
             }).ToList());
         var actionTable = new TableData("handlinger", "Handlinger på nøgletal",
