@@ -274,6 +274,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseworkerId");
 
+                    b.HasIndex("ChildId", "ClosedOn");
+
                     b.HasIndex("TeamId", "ClosedOn");
 
                     b.ToTable("cases", (string)null);

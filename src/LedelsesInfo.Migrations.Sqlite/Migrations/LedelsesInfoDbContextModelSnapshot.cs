@@ -265,6 +265,8 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseworkerId");
 
+                    b.HasIndex("ChildId", "ClosedOn");
+
                     b.HasIndex("TeamId", "ClosedOn");
 
                     b.ToTable("cases", (string)null);

@@ -12,6 +12,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.ToTable("cases");
         e.HasIndex(x => new { x.TeamId, x.ClosedOn });
         e.HasIndex(x => x.CaseworkerId);
+        // E3: a notification looks for the same child's cases closed in the year before it.
+        e.HasIndex(x => new { x.ChildId, x.ClosedOn });
     }
 }
 
