@@ -122,6 +122,13 @@ public sealed class AccessLogCaseDay
 public sealed class DataVersion
 {
     public const int SingleId = 1;
+
+    /// <summary>
+    /// The second row: moves with what leaders and caseworkers write beside the figures (notes, expectations, actions,
+    /// deadline marks), which does not move the data version, so a note costs no recomputed figures, only the answers that
+    /// show notes (<c>ICachedQuery.ReadsWriting</c>).
+    /// </summary>
+    public const int WritingId = 2;
     public int Id { get; set; } = SingleId;
     public long Version { get; set; }
 }

@@ -39,6 +39,7 @@ builder.Services.AddMediator(options =>
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
+builder.Services.AddScoped<RequestVersions>();
 builder.Services.AddSingleton(new CaseSystemLinks(configuration["CaseSystem:CaseUrl"]));
 builder.Services.AddSingleton<PaperPdf>();
 // The weekly message over SMTP, on its schedule; off unless Notifications:Smtp:Host is set (docs/operations.md).

@@ -13,10 +13,38 @@ public sealed class DataVersionTests : IDisposable
 {
     private readonly TestDatabase _database = new();
 
-    private async Task<long> VersionAsync()
+    private async Task<long> VersionAsync(int row = DataVersion.SingleId)
     {
         await using var db = _database.NewContext();
-        return await db.DataVersions.Select(v => v.Version).SingleAsync();
+        return await db.DataVersions.Where(v => v.Id == row).Select(v => v.Version).SingleAsync();
+    }
+
+    [Fact]
+    public async Task What_is_written_beside_the_figures_moves_its_own_version_and_not_the_data_version()
+    {
+        var data = await VersionAsync();
+        var writing = await VersionAsync(DataVersion.WritingId);
+        await using (var db = _database.NewContext())
+        {
+            db.DeadlineMarks.Add(new DeadlineMark { CaseId = "S1", Kind = DeadlineKind.FollowUp, SourceId = "I1", K = 1, Due = new DateOnly(2025, 3, 3), Mark = DeadlineMarkKind.Registered,
+                On = new DateOnly(2025, 3, 2), SetBy = "test", SetAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(data, await VersionAsync());
+        Assert.Equal(writing + 1, await VersionAsync(DataVersion.WritingId));
+
+        // A save of both kinds moves both, once each.
+        await using (var db = _database.NewContext())
+        {
+            db.DeadlineMarks.Add(new DeadlineMark { CaseId = "S1", Kind = DeadlineKind.FollowUp, SourceId = "I1", K = 2, Due = new DateOnly(2025, 6, 3), Mark = DeadlineMarkKind.Registered,
+                On = new DateOnly(2025, 6, 2), SetBy = "test", SetAt = DateTime.UtcNow });
+            db.Goals.Add(new Goal { KpiCode = KpiCatalogue.B1.Code, UnitId = "K", Year = 2025, Target = 80 });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(data + 1, await VersionAsync());
+        Assert.Equal(writing + 2, await VersionAsync(DataVersion.WritingId));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace LedelsesInfo.Application.Behaviors;
 /// (the data version) per request instead of the dashboard's dozens. A key is computed once however many ask for it at
 /// once, and computations take turns (about one per core), so cached answers are never held up (<see cref="QueryCache.GetOrComputeAsync"/>).
 /// </summary>
-public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock)
+public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock, RequestVersions request)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -16,9 +16,17 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
     {
         if (message is not ICachedQuery query)
         {
-            return await next(message, cancellationToken);
+            try
+            {
+                return await next(message, cancellationToken);
+            }
+            finally
+            {
+                request.Forget(); // it may have changed data: the next cached query reads the versions again
+            }
         }
-        var version = await DataVersions.CurrentAsync(db, cancellationToken);
+        var versions = await request.ReadAsync(db, cancellationToken);
+        var version = versions.Data;
         var canonical = (TMessage)await query.CanonicalAsync(new PeriodIndex(db, cache, version), user, cancellationToken);
         var who = query.Scope switch
         {
@@ -28,7 +36,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
         };
         // The canonical query's record text names its type and every value it holds, its periods resolved; the day is in
         // the key because "overdue" and "due soon" move with it.
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{canonical}|{who}|{clock.Today:yyyy-MM-dd}|v{version}");
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{canonical}|{who}|{clock.Today:yyyy-MM-dd}|v{version}{(query.ReadsWriting ? $"w{versions.Writing}" : "")}");
         return await cache.GetOrComputeAsync(key, ct => next(canonical, ct), cancellationToken);
     }
 }

@@ -26,6 +26,13 @@ public interface ICachedQuery
     /// handler resolves the same way; a query with nothing to resolve is its own canonical form.
     /// </summary>
     ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct) => ValueTask.FromResult(this);
+
+    /// <summary>
+    /// The answer shows what leaders and caseworkers write beside the figures (notes, expectations, actions, deadline
+    /// marks), so its key carries that version too (<see cref="Domain.DataVersion.WritingId"/>); the figures' answers do
+    /// not, and a note does not make them be computed again.
+    /// </summary>
+    bool ReadsWriting => false;
 }
 
 /// <summary>Who read which cases through an answer: written to the access log every time it is served, cached or not.</summary>
@@ -37,8 +44,29 @@ public interface IShowsCases
     CaseAccess Access { get; }
 }
 
+/// <summary>The data version and the version of what is written beside the figures, read together.</summary>
+public readonly record struct Versions(long Data, long Writing);
+
+/// <summary>
+/// The versions read once per request (a scope): a page sends several cached queries, and each asked the database for
+/// the same two numbers. Forgotten after any message that is not a cached query, which may have changed data.
+/// </summary>
+public sealed class RequestVersions
+{
+    private Versions? read;
+
+    public async ValueTask<Versions> ReadAsync(IAppDbContext db, CancellationToken ct) => read ??= await DataVersions.BothAsync(db, ct);
+
+    public void Forget() => read = null;
+}
+
 public static class DataVersions
 {
-    public static Task<long> CurrentAsync(IAppDbContext db, CancellationToken ct) =>
-        db.DataVersions.AsNoTracking().Where(v => v.Id == Domain.DataVersion.SingleId).Select(v => v.Version).FirstOrDefaultAsync(ct);
+    /// <summary>Both rows in one read (a database from before the second row answers 0 for it).</summary>
+    public static async Task<Versions> BothAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.DataVersions.AsNoTracking().Where(v => v.Id == Domain.DataVersion.SingleId || v.Id == Domain.DataVersion.WritingId)
+            .Select(v => new { v.Id, v.Version }).ToListAsync(ct);
+        return new(rows.FirstOrDefault(r => r.Id == Domain.DataVersion.SingleId)?.Version ?? 0, rows.FirstOrDefault(r => r.Id == Domain.DataVersion.WritingId)?.Version ?? 0);
+    }
 }

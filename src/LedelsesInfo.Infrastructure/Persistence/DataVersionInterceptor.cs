@@ -9,11 +9,12 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 
 /// <summary>
 /// Moves the data version on in the same transaction as every save that changes anything but the access log, the
-/// sessions, the deadline marks, the weekly message's records and the leaders' notes, expectations and actions (none of
-/// which a cached answer reads: notes are read beside the cached figures on every request), so no
-/// cached answer outlives the data it was read from (docs/decisions/0006). A save outside a transaction gets one of its
-/// own here, committed after the bump; inside a caller's transaction the bump joins it. The importer and the engine,
-/// which write around EF, run <see cref="SqlDialect.BumpDataVersion"/> themselves.
+/// sessions, the weekly message's records and what leaders and caseworkers write beside the figures (notes,
+/// expectations, actions, deadline marks), so no cached answer outlives the data it was read from (docs/decisions/0006).
+/// What they write moves the second row instead (<see cref="DataVersion.WritingId"/>), which only the answers that show
+/// it are keyed by: a note costs no recomputed figures. A save outside a transaction gets one of its own here,
+/// committed after the bump; inside a caller's transaction the bump joins it. The importer and the engine, which write
+/// around EF, run <see cref="SqlDialect.BumpDataVersion"/> themselves.
 /// </summary>
 public sealed class DataVersionInterceptor : SaveChangesInterceptor
 {
@@ -23,9 +24,9 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } db && ChangesData(db))
+        if (eventData.Context is { } db && Changes(db) is { } bumps)
         {
-            _saving.AddOrUpdate(db, new Pending(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null));
+            _saving.AddOrUpdate(db, new Pending(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null, bumps));
         }
         return result;
     }
@@ -33,9 +34,9 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } db && ChangesData(db))
+        if (eventData.Context is { } db && Changes(db) is { } bumps)
         {
-            _saving.AddOrUpdate(db, new Pending(db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null));
+            _saving.AddOrUpdate(db, new Pending(db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null, bumps));
         }
         return result;
     }
@@ -46,7 +47,10 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } db && _saving.TryGetValue(db, out var pending))
         {
             _saving.Remove(db);
-            await db.Database.ExecuteSqlRawAsync(SqlDialect.For(db).BumpDataVersion, cancellationToken);
+            foreach (var bump in pending.Bumps)
+            {
+                await db.Database.ExecuteSqlRawAsync(bump, cancellationToken);
+            }
             if (pending.Own is { } own)
             {
                 await own.CommitAsync(cancellationToken);
@@ -62,7 +66,10 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } db && _saving.TryGetValue(db, out var pending))
         {
             _saving.Remove(db);
-            db.Database.ExecuteSqlRaw(SqlDialect.For(db).BumpDataVersion);
+            foreach (var bump in pending.Bumps)
+            {
+                db.Database.ExecuteSqlRaw(bump);
+            }
             pending.Own?.Commit();
             pending.Own?.Dispose();
         }
@@ -94,10 +101,30 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static bool ChangesData(DbContext db) =>
-        db is not LedelsesInfoDbContext { DefersDataVersion: true } && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (AccessLogEntry or SignInSession or DeadlineMark or WeeklyMessageOptOut or SentMessage
-                or FigureNote or NoteExplanation or FigureNoteVersion or FigureExpectation or FigureAction or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
+    /// <summary>The versions a save moves: none for the access log, the sessions and the weekly message's records.</summary>
+    private static List<string>? Changes(DbContext db)
+    {
+        if (db is LedelsesInfoDbContext { DefersDataVersion: true })
+        {
+            return null;
+        }
+        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not (AccessLogEntry or SignInSession or WeeklyMessageOptOut or SentMessage or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)).ToList();
+        var dialect = SqlDialect.For(db);
+        var bumps = new List<string>();
+        if (changed.Any(e => !IsWriting(e.Entity)))
+        {
+            bumps.Add(dialect.BumpDataVersion);
+        }
+        if (changed.Any(e => IsWriting(e.Entity)))
+        {
+            bumps.Add(dialect.BumpWritingVersion);
+        }
+        return bumps.Count == 0 ? null : bumps;
+    }
 
-    private sealed record Pending(IDbContextTransaction? Own);
+    /// <summary>What leaders and caseworkers write beside the figures.</summary>
+    private static bool IsWriting(object entity) => entity is DeadlineMark or FigureNote or NoteExplanation or FigureNoteVersion or FigureExpectation or FigureAction;
+
+    private sealed record Pending(IDbContextTransaction? Own, List<string> Bumps);
 }

@@ -298,6 +298,11 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                         {
                             Id = 1,
                             Version = 1L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 1L
                         });
                 });
 

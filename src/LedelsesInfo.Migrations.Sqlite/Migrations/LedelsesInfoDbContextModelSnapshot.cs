@@ -289,6 +289,11 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                         {
                             Id = 1,
                             Version = 1L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 1L
                         });
                 });
 

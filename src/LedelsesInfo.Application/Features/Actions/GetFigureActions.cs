@@ -74,7 +74,12 @@ public static class Views
 }
 
 /// <summary>The reader's own actions that need them now (overdue or due within a week), for their own page.</summary>
-public sealed record GetMyActionsDue : IQuery<IReadOnlyList<ActionView>>;
+public sealed record GetMyActionsDue : IQuery<IReadOnlyList<ActionView>>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Person;
+
+    public bool ReadsWriting => true;
+}
 
 public sealed class GetMyActionsDueHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyActionsDue, IReadOnlyList<ActionView>>
 {

@@ -34,7 +34,16 @@ public sealed record FigureNotes(IReadOnlyList<NoteView> Notes, bool MayWrite)
 /// reads it, and offers no editing, actions or expectations, so the paper is the same for every reader.
 /// </summary>
 public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList<string> Periods, bool OnlyForCommittee = false, string? WriteFor = null)
-    : IQuery<FigureNotes>;
+    : IQuery<FigureNotes>, ICachedQuery
+{
+    /// <summary>Whether the reader may edit a note or write on a unit is theirs.</summary>
+    public CacheScope Scope => CacheScope.Person;
+
+    public bool ReadsWriting => true;
+
+    /// <summary>The cache key: the lists' values, not their type.</summary>
+    public override string ToString() => $"{nameof(GetFigureNotes)} {{ {string.Join(",", UnitIds)} / {string.Join(",", Periods)} / {OnlyForCommittee} / {WriteFor} }}";
+}
 
 public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetFigureNotes, FigureNotes>
 {
@@ -120,7 +129,10 @@ public sealed class GetNoteToWriteHandler(IAppDbContext db, ICurrentUser user, I
 }
 
 /// <summary>The figures an audience is shown (the audience matrix), to choose from when writing a note.</summary>
-public sealed record FiguresFor(Audience Audience) : IQuery<IReadOnlyList<Kpi>>;
+public sealed record FiguresFor(Audience Audience) : IQuery<IReadOnlyList<Kpi>>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Audience;
+}
 
 public sealed class FiguresForHandler(IAppDbContext db) : IQueryHandler<FiguresFor, IReadOnlyList<Kpi>>
 {

@@ -20,7 +20,12 @@ public sealed record DeadlineMarks(IReadOnlyDictionary<DeadlineRef, DeadlineMark
 /// the cached worklist: a mark is set without moving the data version, so no cached figure is thrown away for it. A mark
 /// whose deadline an import has shown done is not shown, because the worklist no longer lists the deadline.
 /// </summary>
-public sealed record GetDeadlineMarks : IQuery<DeadlineMarks>;
+public sealed record GetDeadlineMarks : IQuery<DeadlineMarks>, ICachedQuery
+{
+    public CacheScope Scope => CacheScope.Person;
+
+    public bool ReadsWriting => true;
+}
 
 public sealed class GetDeadlineMarksHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetDeadlineMarks, DeadlineMarks>
 {

@@ -93,6 +93,6 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
         ArgumentNullException.ThrowIfNull(e);
         e.ToTable("data_version");
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.HasData(new DataVersion { Id = DataVersion.SingleId, Version = 1 });
+        e.HasData(new DataVersion { Id = DataVersion.SingleId, Version = 1 }, new DataVersion { Id = DataVersion.WritingId, Version = 1 });
     }
 }

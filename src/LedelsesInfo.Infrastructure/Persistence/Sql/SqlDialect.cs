@@ -150,9 +150,14 @@ public abstract class SqlDialect
     public abstract string AccessLogInsert { get; }
 
     /// <summary>Moves the data version on, for every writer (EF's saves, the importer, the engine), so no cached page outlives its data.</summary>
-    public string BumpDataVersion =>
+    public string BumpDataVersion => Bump(DataVersion.SingleId);
+
+    /// <summary>Moves on the version of what leaders write beside the figures (<see cref="DataVersion.WritingId"/>).</summary>
+    public string BumpWritingVersion => Bump(DataVersion.WritingId);
+
+    private string Bump(int row) =>
         $"UPDATE {Table<DataVersion>()} SET {Column<DataVersion>(nameof(DataVersion.Version))} = {Column<DataVersion>(nameof(DataVersion.Version))} + 1 " +
-        $"WHERE {Column<DataVersion>(nameof(DataVersion.Id))} = {DataVersion.SingleId}";
+        $"WHERE {Column<DataVersion>(nameof(DataVersion.Id))} = {row}";
 
     private protected string AccessLogColumns =>
         string.Join(", ", new[] { nameof(AccessLogEntry.At), nameof(AccessLogEntry.UserName), nameof(AccessLogEntry.EmployeeId), nameof(AccessLogEntry.CaseId), nameof(AccessLogEntry.Page), nameof(AccessLogEntry.Action) }
