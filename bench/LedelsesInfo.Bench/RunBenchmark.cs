@@ -68,6 +68,11 @@ public static partial class RunBenchmark
                 // A copy before the month, for the import-under-load window (the web app imports the same month from its drop folder).
                 var beforeMonth = Path.Combine(folder, "before-month.db");
                 File.Copy(Path.Combine(folder, "bench.db"), beforeMonth);
+                // The access log's own file goes with it (ADR 0013).
+                if (LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={Path.Combine(folder, "bench.db")}") is { } log && File.Exists(log))
+                {
+                    File.Copy(log, LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={beforeMonth}")!);
+                }
 
                 // One more month: the next month's payments arrive and the key figures are recomputed as of its end.
                 var next = Path.Combine(folder, "next");

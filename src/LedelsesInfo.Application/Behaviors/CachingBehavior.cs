@@ -37,6 +37,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
         // The canonical query's record text names its type and every value it holds, its periods resolved; the day is in
         // the key because "overdue" and "due soon" move with it.
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{canonical}|{who}|{clock.Today:yyyy-MM-dd}|v{version}{(query.ReadsWriting ? $"w{versions.Writing}" : "")}");
-        return await cache.GetOrComputeAsync(key, ct => next(canonical, ct), cancellationToken);
+        return await cache.GetOrComputeAsync(key, ct => next(canonical, ct), cancellationToken, query.TakesTurn);
     }
 }

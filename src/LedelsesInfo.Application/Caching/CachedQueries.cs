@@ -33,6 +33,12 @@ public interface ICachedQuery
     /// not, and a note does not make them be computed again.
     /// </summary>
     bool ReadsWriting => false;
+
+    /// <summary>
+    /// Whether computing the answer waits its turn among the computations (about one per core). A dashboard does; a small
+    /// read of a few rows (the notes beside it, the reader's actions, the marks) does not, so it never waits behind one.
+    /// </summary>
+    bool TakesTurn => true;
 }
 
 /// <summary>Who read which cases through an answer: written to the access log every time it is served, cached or not.</summary>

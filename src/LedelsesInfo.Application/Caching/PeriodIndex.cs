@@ -11,19 +11,19 @@ public sealed class PeriodIndex(IAppDbContext db, QueryCache cache, long version
     /// <summary>The snapshot the handlers read: the one asked for if it exists, else the newest (<see cref="Figures.ResolveAsOfAsync"/>).</summary>
     public async ValueTask<DateOnly?> AsOfAsync(DateOnly? requested, CancellationToken ct)
     {
-        var snapshots = await cache.GetOrComputeAsync($"index|snapshots|v{version}", async c => (IReadOnlyList<DateOnly>)await Figures.SnapshotsAsync(db, c), ct);
+        var snapshots = await cache.GetOrComputeAsync($"index|snapshots|v{version}", async c => (IReadOnlyList<DateOnly>)await Figures.SnapshotsAsync(db, c), ct, takesTurn: false);
         return requested is { } r && snapshots.Contains(r) ? r : snapshots.Count > 0 ? snapshots.Max() : null;
     }
 
     /// <summary>The periods of a kind a unit has in a snapshot, newest first (<see cref="Figures.PeriodsAsync"/>).</summary>
     public ValueTask<IReadOnlyList<string>> PeriodsAsync(DateOnly asOf, PeriodKind kind, string unitId, CancellationToken ct) =>
         cache.GetOrComputeAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"index|periods|{asOf:yyyy-MM-dd}|{kind}|{unitId}|v{version}"),
-            c => new ValueTask<IReadOnlyList<string>>(Figures.PeriodsAsync(db, asOf, kind, unitId, c)), ct);
+            c => new ValueTask<IReadOnlyList<string>>(Figures.PeriodsAsync(db, asOf, kind, unitId, c)), ct, takesTurn: false);
 
     /// <summary>Whether a unit exists, so that an unknown unit in an address adds nothing to the cache.</summary>
     public async ValueTask<bool> IsUnitAsync(string unitId, CancellationToken ct) =>
-        (await cache.GetOrComputeAsync($"index|units|v{version}", async c => (IReadOnlySet<string>)(await db.OrgUnits.AsNoTracking().Select(u => u.Id).ToListAsync(c)).ToHashSet(StringComparer.Ordinal), ct)).Contains(unitId);
+        (await cache.GetOrComputeAsync($"index|units|v{version}", async c => (IReadOnlySet<string>)(await db.OrgUnits.AsNoTracking().Select(u => u.Id).ToListAsync(c)).ToHashSet(StringComparer.Ordinal), ct, takesTurn: false)).Contains(unitId);
 
     public async ValueTask<string?> MunicipalityIdAsync(CancellationToken ct) =>
-        await cache.GetOrComputeAsync($"index|municipality|v{version}", async c => await KpiQueries.MunicipalityIdAsync(db, c) ?? "", ct) is { Length: > 0 } id ? id : null;
+        await cache.GetOrComputeAsync($"index|municipality|v{version}", async c => await KpiQueries.MunicipalityIdAsync(db, c) ?? "", ct, takesTurn: false) is { Length: > 0 } id ? id : null;
 }

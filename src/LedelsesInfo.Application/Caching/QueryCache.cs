@@ -22,7 +22,8 @@ public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int
     /// core), so answers already cached never queue behind computations. A computation that fails or is cancelled is not
     /// shared: whoever waited computes again for themselves.
     /// </summary>
-    public async ValueTask<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, ValueTask<T>> compute, CancellationToken ct)
+    /// <param name="takesTurn">False for a small read (a few rows): it is computed at once, not behind the dashboards' computations.</param>
+    public async ValueTask<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, ValueTask<T>> compute, CancellationToken ct, bool takesTurn = true)
     {
         ArgumentNullException.ThrowIfNull(compute);
         while (true)
@@ -46,7 +47,10 @@ public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int
             }
             try
             {
-                await computing.WaitAsync(ct);
+                if (takesTurn)
+                {
+                    await computing.WaitAsync(ct);
+                }
                 T answer;
                 try
                 {
@@ -54,7 +58,10 @@ public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int
                 }
                 finally
                 {
-                    computing.Release();
+                    if (takesTurn)
+                    {
+                        computing.Release();
+                    }
                 }
                 Set(key, answer);
                 mine.SetResult(answer);

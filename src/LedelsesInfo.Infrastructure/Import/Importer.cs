@@ -255,6 +255,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             await db.Database.OpenConnectionAsync(ct);
             try
             {
+                await AccessLogFile.DetachAsync(db, ct); // views go on being logged while this holds the database's lock
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var connection = db.Database.GetDbConnection();
                 var tx = transaction.GetDbTransaction();

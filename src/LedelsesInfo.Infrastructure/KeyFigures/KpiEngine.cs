@@ -128,6 +128,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
             await db.Database.OpenConnectionAsync(ct);
             try
             {
+                await AccessLogFile.DetachAsync(db, ct); // views go on being logged while this holds the database's lock
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var sql = new SqlBatch(db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct) { Slow = (step, elapsed) => steps.Add((step, elapsed)) }
                     .Set("asOf", a)

@@ -26,7 +26,7 @@ public sealed class AccessLogRetention(LedelsesInfoDbContext db, IClock clock)
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = AccessLogFile.BeginLogTransaction(db);
             var lines = await db.AccessLog.Where(l => l.At < cutoff).ExecuteDeleteAsync(ct);
             var caseDays = await db.AccessLogCaseDays.Where(d => d.Day < before).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);

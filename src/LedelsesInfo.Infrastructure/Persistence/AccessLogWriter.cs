@@ -76,7 +76,7 @@ public sealed class AccessLogWriter : IDisposable
         try
         {
             var context = Connection();
-            using var transaction = context.Database.BeginTransaction();
+            using var transaction = AccessLogFile.BeginLogTransaction(context);
             foreach (var pending in batch)
             {
                 context.InsertAccessLog(pending.Lines);

@@ -14,12 +14,14 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        await AccessLogFile.BeforeMigrateAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets dashboards read while a nightly import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await AccessLogFile.SeparateAsync(db, ct);
         // The catalogue lives in code (Domain.KpiCatalogue); the table mirrors it so SQL and pages can join to it.
         await KpiSeed.SeedAsync(db, ct);
         // An import whose process died is marked as interrupted, so the history never shows it running for ever.

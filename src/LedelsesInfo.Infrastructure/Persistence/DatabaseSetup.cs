@@ -18,6 +18,12 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>
+    /// SQLite: the access log's own file beside the database, attached to every connection (<see cref="AccessLogFile"/>);
+    /// null keeps it in the database (<c>Database:SeparateAccessLog=false</c>, or a database in memory).
+    /// </summary>
+    public string? AccessLogPath { get; init; } = Provider == DatabaseProvider.Sqlite ? AccessLogFile.PathFor(ConnectionString) : null;
+
     public const string SqliteMigrations = "LedelsesInfo.Migrations.Sqlite";
     public const string SqlServerMigrations = "LedelsesInfo.Migrations.SqlServer";
 
@@ -40,7 +46,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "ledelsesinfo.db")}";
         }
-        return new DatabaseSettings(provider, connectionString);
+        var settings = new DatabaseSettings(provider, connectionString);
+        // Database:SeparateAccessLog=false keeps the log in the SQLite file itself (ADR 0013).
+        return string.Equals(configuration["Database:SeparateAccessLog"], "false", StringComparison.OrdinalIgnoreCase) ? settings with { AccessLogPath = null } : settings;
     }
 
     /// <summary>One for every context: it keeps only the saves under way, by context.</summary>
@@ -52,7 +60,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations).CommandTimeout(600)).AddInterceptors(new SqlitePragmas(), DataVersion);
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations).CommandTimeout(600)).AddInterceptors(new SqlitePragmas(AccessLogPath), DataVersion);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(SqlServerMigrations).CommandTimeout(600)).AddInterceptors(DataVersion);

@@ -9,8 +9,11 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 /// consistent after a power cut, which may lose the last commits. Without it, each page view's access-log insert waited
 /// for the disk (about 30 ms on the benchmark machine; docs/performance.md).
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+/// With <see cref="AccessLogPath"/>, it also attaches the access log's own file (<see cref="AccessLogFile"/>).
+public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionInterceptor
 {
+    public string? AccessLogPath { get; } = accessLogPath;
+
     // busy_timeout: a writer that finds another writer busy waits inside SQLite, retrying within milliseconds; without it
     // Microsoft.Data.Sqlite retries on its own after sleeping 150 ms, which two page views logging at once ran into.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
@@ -21,6 +24,10 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (AccessLogPath is { } path)
+        {
+            AccessLogFile.Attach(connection, path);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -29,5 +36,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (AccessLogPath is { } path)
+        {
+            AccessLogFile.Attach(connection, path);
+        }
     }
 }

@@ -79,6 +79,8 @@ public sealed record GetMyActionsDue : IQuery<IReadOnlyList<ActionView>>, ICache
     public CacheScope Scope => CacheScope.Person;
 
     public bool ReadsWriting => true;
+
+    public bool TakesTurn => false;
 }
 
 public sealed class GetMyActionsDueHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyActionsDue, IReadOnlyList<ActionView>>

@@ -41,6 +41,8 @@ public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList
 
     public bool ReadsWriting => true;
 
+    public bool TakesTurn => false;
+
     /// <summary>The cache key: the lists' values, not their type.</summary>
     public override string ToString() => $"{nameof(GetFigureNotes)} {{ {string.Join(",", UnitIds)} / {string.Join(",", Periods)} / {OnlyForCommittee} / {WriteFor} }}";
 }
@@ -132,6 +134,8 @@ public sealed class GetNoteToWriteHandler(IAppDbContext db, ICurrentUser user, I
 public sealed record FiguresFor(Audience Audience) : IQuery<IReadOnlyList<Kpi>>, ICachedQuery
 {
     public CacheScope Scope => CacheScope.Audience;
+
+    public bool TakesTurn => false;
 }
 
 public sealed class FiguresForHandler(IAppDbContext db) : IQueryHandler<FiguresFor, IReadOnlyList<Kpi>>

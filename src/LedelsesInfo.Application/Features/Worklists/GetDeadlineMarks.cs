@@ -25,6 +25,8 @@ public sealed record GetDeadlineMarks : IQuery<DeadlineMarks>, ICachedQuery
     public CacheScope Scope => CacheScope.Person;
 
     public bool ReadsWriting => true;
+
+    public bool TakesTurn => false;
 }
 
 public sealed class GetDeadlineMarksHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetDeadlineMarks, DeadlineMarks>
