@@ -69,9 +69,9 @@ public static partial class RunBenchmark
                 var beforeMonth = Path.Combine(folder, "before-month.db");
                 File.Copy(Path.Combine(folder, "bench.db"), beforeMonth);
                 // The access log's own file goes with it (ADR 0013).
-                if (LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={Path.Combine(folder, "bench.db")}") is { } log && File.Exists(log))
+                if (LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={Path.Combine(folder, "bench.db")}") is { } accessLog && File.Exists(accessLog))
                 {
-                    File.Copy(log, LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={beforeMonth}")!);
+                    File.Copy(accessLog, LedelsesInfo.Infrastructure.Persistence.AccessLogFile.PathFor($"Data Source={beforeMonth}")!);
                 }
 
                 // One more month: the next month's payments arrive and the key figures are recomputed as of its end.
