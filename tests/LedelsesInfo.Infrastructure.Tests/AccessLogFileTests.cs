@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LedelsesInfo.Infrastructure.Tests;
 
 /// <summary>
-/// On SQLite the access log has a file of its own (ADR 0013): a view is logged while an import or a recompute holds the
+/// On SQLite the access log has a file of its own (ADR 0014): a view is logged while an import or a recompute holds the
 /// database's write lock, an older database's log is moved there line for line, and a missing log file stops the start.
 /// </summary>
 public sealed class AccessLogFileTests : IDisposable

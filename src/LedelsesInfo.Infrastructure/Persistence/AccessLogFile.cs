@@ -12,7 +12,7 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 /// On SQLite, the access log in a database file of its own beside the portal's (<c>ledelsesinfo-adgangslog.db</c>),
 /// attached to every connection as <see cref="Schema"/>. SQLite has one writer per file: in one file, a recompute or an
 /// import held the lock for seconds, and every page that shows cases waited for its view to be logged (docs/performance.md,
-/// ADR 0013). In a file of its own the log is written whatever the import does. The tables keep their names, and SQLite
+/// ADR 0014). In a file of its own the log is written whatever the import does. The tables keep their names, and SQLite
 /// finds a table named without a schema in the attached file when the main file has none, so every query is unchanged.
 /// Migrations are written for one file: before a migration that touches the log's tables they are brought back into the
 /// main file, and after it they are moved out again. SQL Server keeps one database: its locks are by row.

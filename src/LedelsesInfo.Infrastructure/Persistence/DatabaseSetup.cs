@@ -47,7 +47,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             connectionString = $"Data Source={Path.Combine(folder, "ledelsesinfo.db")}";
         }
         var settings = new DatabaseSettings(provider, connectionString);
-        // Database:SeparateAccessLog=false keeps the log in the SQLite file itself (ADR 0013).
+        // Database:SeparateAccessLog=false keeps the log in the SQLite file itself (ADR 0014).
         return string.Equals(configuration["Database:SeparateAccessLog"], "false", StringComparison.OrdinalIgnoreCase) ? settings with { AccessLogPath = null } : settings;
     }
 
