@@ -57,29 +57,6 @@ public sealed class AccessLogFileTests : IDisposable
 
     private static AccessLogLines View(string caseId) => new(new DateTime(2026, 11, 2, 8, 0, 0), "tl@test.dk", "M0009", "Team", "vist", [caseId]);
 
-    /// <summary>Holds the database file's write lock, as a recompute's transaction does, until disposed.</summary>
-    private sealed class WriteLock : IDisposable
-    {
-        private readonly SqliteConnection connection;
-
-        public WriteLock(string file)
-        {
-            connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            connection.Open();
-            using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
-            begin.ExecuteNonQuery();
-        }
-
-        public void Dispose()
-        {
-            using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
-            connection.Dispose();
-        }
-    }
-
     [Fact]
     public async Task A_view_is_logged_while_the_database_is_locked_for_writing_and_read_back_as_before()
     {
@@ -89,7 +66,7 @@ public sealed class AccessLogFileTests : IDisposable
         Assert.Empty(TablesIn(Database));
         Assert.Equal(["access_log", "access_log_case_days"], TablesIn(settings.AccessLogPath!));
         using (var writer = new AccessLogWriter(settings))
-        using (new WriteLock(Database))
+        using (new SqliteWriteLock($"Data Source={Database};Pooling=False"))
         {
             // Completes while the lock is held: in one file it would wait for the lock (the control test below).
             await writer.AppendAsync(View("S1"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
@@ -135,7 +112,7 @@ public sealed class AccessLogFileTests : IDisposable
 
         using var writer = new AccessLogWriter(settings);
         Task logged;
-        using (new WriteLock(Database))
+        using (new SqliteWriteLock($"Data Source={Database};Pooling=False"))
         {
             logged = writer.AppendAsync(View("S1"), CancellationToken.None);
             await Task.Delay(TimeSpan.FromMilliseconds(500));

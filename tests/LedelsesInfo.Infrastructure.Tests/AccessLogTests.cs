@@ -41,29 +41,6 @@ public sealed class AccessLogTests : IDisposable
 
     private AccessLogWriter Writer() => new(new DatabaseSettings(DatabaseProvider.Sqlite, database.ConnectionString));
 
-    /// <summary>Holds SQLite's write lock from another connection until disposed, so the writer's first transaction waits and the rest queue behind it.</summary>
-    private sealed class WriteLock : IDisposable
-    {
-        private readonly SqliteConnection connection;
-
-        public WriteLock(string connectionString)
-        {
-            connection = new SqliteConnection(connectionString);
-            connection.Open();
-            using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
-            begin.ExecuteNonQuery();
-        }
-
-        public void Dispose()
-        {
-            using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
-            connection.Dispose();
-        }
-    }
-
     private async Task<int> RowsAsync(string userName)
     {
         await using var db = Context();
@@ -75,7 +52,7 @@ public sealed class AccessLogTests : IDisposable
     {
         using var writer = Writer();
         var views = new List<Task<int>>();
-        using (new WriteLock(database.ConnectionString))
+        using (new SqliteWriteLock(database.ConnectionString))
         {
             for (var i = 0; i < 40; i++)
             {
@@ -109,7 +86,7 @@ public sealed class AccessLogTests : IDisposable
         });
         Task[] good;
         Task bad;
-        using (new WriteLock(database.ConnectionString))
+        using (new SqliteWriteLock(database.ConnectionString))
         {
             good = [Append("a@test.dk", "S1"), Append("b@test.dk", "S2"), Append("c@test.dk", "S3")];
             bad = Append(null, "S4"); // no user name: the column is NOT NULL

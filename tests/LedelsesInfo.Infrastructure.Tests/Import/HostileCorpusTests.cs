@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LedelsesInfo.Domain;
+using LedelsesInfo.Infrastructure.Persistence;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public sealed partial class HostileCorpusTests : IDisposable
         // Two processes at a time, each on its own copy of the database (two imports never share one), as the two cores allow.
         var copy = Path.Combine(_db.Folder, "copy.db");
         File.Copy(Path.Combine(_db.Folder, "test.db"), copy);
+        // The access log's own file goes with the copy, as with a backup (the CLI moved the log there at its start).
+        File.Copy(AccessLogFile.PathFor(_db.ConnectionString)!, AccessLogFile.PathFor($"Data Source={copy}")!);
         string[] connections = [_db.ConnectionString, $"Data Source={copy};Pooling=False"];
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Task.WhenAll(connections.Select((connection, worker) => Task.Run(async () =>

@@ -88,7 +88,7 @@ public sealed class ImportQueueTests : IDisposable
         async Task<long> VersionAsync()
         {
             await using var db = _db.NewContext();
-            return await db.DataVersions.Select(v => v.Version).SingleAsync();
+            return await db.DataVersions.Where(v => v.Id == LedelsesInfo.Domain.DataVersion.SingleId).Select(v => v.Version).SingleAsync();
         }
 
         var upload = await queue.StageAsync(
