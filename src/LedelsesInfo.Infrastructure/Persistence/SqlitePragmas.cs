@@ -7,9 +7,9 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 /// Sets <c>synchronous=NORMAL</c> and a busy timeout on every SQLite connection. The database runs in WAL mode (set once at start-up), where
 /// NORMAL syncs at checkpoints instead of at every commit: a commit survives the process crashing, and the database stays
 /// consistent after a power cut, which may lose the last commits. Without it, each page view's access-log insert waited
-/// for the disk (about 30 ms on the benchmark machine; docs/performance.md).
+/// for the disk (about 30 ms on the benchmark machine; docs/performance.md). With <see cref="AccessLogPath"/>, it also
+/// attaches the access log's own file (<see cref="AccessLogFile"/>).
 /// </summary>
-/// With <see cref="AccessLogPath"/>, it also attaches the access log's own file (<see cref="AccessLogFile"/>).
 public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionInterceptor
 {
     public string? AccessLogPath { get; } = accessLogPath;
