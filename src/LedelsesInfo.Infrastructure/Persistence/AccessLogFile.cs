@@ -36,9 +36,7 @@ public static class AccessLogFile
     /// <summary>Attaches the log's file to a connection just opened, unless the pooled connection has it already.</summary>
     internal static void Attach(DbConnection connection, string path)
     {
-        using var check = connection.CreateCommand();
-        check.CommandText = $"SELECT COUNT(*) FROM pragma_database_list WHERE name = '{Schema}'";
-        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (IsAttached(connection))
         {
             return;
         }
@@ -60,9 +58,7 @@ public static class AccessLogFile
         {
             return;
         }
-        await using var check = db.Database.GetDbConnection().CreateCommand();
-        check.CommandText = $"SELECT COUNT(*) FROM pragma_database_list WHERE name = '{Schema}'";
-        if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (IsAttached(db.Database.GetDbConnection()))
         {
             await db.Database.ExecuteSqlRawAsync($"DETACH DATABASE {Schema}", ct);
         }
@@ -81,6 +77,13 @@ public static class AccessLogFile
             return db.Database.UseTransaction(sqlite.BeginTransaction(deferred: true))!;
         }
         return db.Database.BeginTransaction();
+    }
+
+    private static bool IsAttached(DbConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = $"SELECT COUNT(*) FROM pragma_database_list WHERE name = '{Schema}'";
+        return Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>The log's tables, named from the model.</summary>

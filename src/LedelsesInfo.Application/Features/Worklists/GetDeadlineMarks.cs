@@ -16,8 +16,9 @@ public sealed record DeadlineMarks(IReadOnlyDictionary<DeadlineRef, DeadlineMark
 }
 
 /// <summary>
-/// The newest mark on each deadline of the user's cases (a caseworker's own, a team leader's team's), read live beside
-/// the cached worklist: a mark is set without moving the data version, so no cached figure is thrown away for it. A mark
+/// The newest mark on each deadline of the user's cases (a caseworker's own, a team leader's team's), beside the cached
+/// worklist: a mark moves the version of what is written beside the figures, not the data version, so no cached figure
+/// is thrown away for it; this answer is cached by both (<see cref="ICachedQuery.ReadsWriting"/>). A mark
 /// whose deadline an import has shown done is not shown, because the worklist no longer lists the deadline.
 /// </summary>
 public sealed record GetDeadlineMarks : IQuery<DeadlineMarks>, ICachedQuery

@@ -14,7 +14,7 @@ public sealed class MineModel(IMediator mediator) : DashboardPage
 
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
-    /// <summary>The marks on the own deadlines, read live beside the cached list (<see cref="GetDeadlineMarks"/>).</summary>
+    /// <summary>The marks on the own deadlines, kept by the version of what is written, beside the list kept by the data version (<see cref="GetDeadlineMarks"/>).</summary>
     public DeadlineMarks Marks { get; private set; } = new(new Dictionary<DeadlineRef, DeadlineMarkView>(), 0);
 
     /// <summary>The team leader's notes on the team's figures.</summary>

@@ -10,7 +10,7 @@ public sealed class TeamModel(IMediator mediator) : DashboardPage
 {
     public TeamDashboard? Dashboard { get; private set; }
 
-    /// <summary>The marks on the team's deadlines, read live beside the cached list (<see cref="GetDeadlineMarks"/>).</summary>
+    /// <summary>The marks on the team's deadlines, kept by the version of what is written, beside the list kept by the data version (<see cref="GetDeadlineMarks"/>).</summary>
     public DeadlineMarks Marks { get; private set; } = new(new Dictionary<DeadlineRef, DeadlineMarkView>(), 0);
 
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
