@@ -67,8 +67,11 @@ public sealed class SqlServerDialect : SqlDialect
                $"WHEN MATCHED THEN UPDATE SET {updates} WHEN NOT MATCHED THEN INSERT ({list}) VALUES ({values});";
     }
 
+    /// <summary>Bulk copy on SqlClient's connection; row by row on any other (the offline check of the statements, which has no server).</summary>
     public override IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction, string stage, IReadOnlyList<StageColumn> columns) =>
-        new Writer((SqlConnection)connection, (SqlTransaction)transaction, stage, columns);
+        connection is SqlConnection sql
+            ? new Writer(sql, (SqlTransaction)transaction, stage, columns)
+            : new RowWriter(connection, transaction, Q, "@", stage, columns);
 
     // The key range of a (case, day) is held until commit, so two writers cannot both find it new.
     public override string AccessLogInsert

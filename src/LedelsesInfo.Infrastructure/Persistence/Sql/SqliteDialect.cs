@@ -72,55 +72,11 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     public override IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction, string stage, IReadOnlyList<StageColumn> columns) =>
-        new Writer(connection, transaction, this, stage, columns);
+        new RowWriter(connection, transaction, Q, "$", stage, columns);
 
     // The day index takes only what is new: SQLite ignores a key it has.
     public override string AccessLogInsert =>
         $"INSERT INTO {Table<Domain.AccessLogEntry>()} ({AccessLogColumns}) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids);" +
         $" INSERT OR IGNORE INTO {Table<Domain.AccessLogCaseDay>()} ({Column<Domain.AccessLogCaseDay>(nameof(Domain.AccessLogCaseDay.CaseId))}, {Column<Domain.AccessLogCaseDay>(nameof(Domain.AccessLogCaseDay.Day))})" +
         " SELECT value, @day FROM json_each(@ids) WHERE value IS NOT NULL";
-
-    /// <summary>One prepared INSERT reused for every row: SQLite's fastest path, inside the file's transaction.</summary>
-    private sealed class Writer : IStageWriter
-    {
-        private readonly DbCommand _command;
-
-        public Writer(DbConnection connection, DbTransaction transaction, SqliteDialect dialect, string stage, IReadOnlyList<StageColumn> columns)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            var names = new List<string> { dialect.Q("row_no") };
-            var values = new List<string> { "$p0" };
-            _command.Parameters.Add(Parameter("$p0"));
-            for (var i = 0; i < columns.Count; i++)
-            {
-                names.Add(dialect.Q(columns[i].Name));
-                values.Add($"$p{i + 1}");
-                _command.Parameters.Add(Parameter($"$p{i + 1}"));
-            }
-            _command.CommandText = $"INSERT INTO {stage} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)})";
-            _command.Prepare();
-        }
-
-        private DbParameter Parameter(string name)
-        {
-            var p = _command.CreateParameter();
-            p.ParameterName = name;
-            return p;
-        }
-
-        public async Task WriteAsync(int rowNumber, object?[] providerValues, CancellationToken ct)
-        {
-            _command.Parameters[0].Value = rowNumber;
-            for (var i = 0; i < providerValues.Length; i++)
-            {
-                _command.Parameters[i + 1].Value = providerValues[i] ?? DBNull.Value;
-            }
-            await _command.ExecuteNonQueryAsync(ct);
-        }
-
-        public Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
-    }
 }
