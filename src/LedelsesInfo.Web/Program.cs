@@ -16,12 +16,56 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Identity.Web;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 // Danish for everything the process writes outside a request too (start-up, the log), as the CLI does.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("da-DK");
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
+
+// Production logs one JSON object per line for the municipality's log collector; elsewhere the readable console (docs/operations.md).
+if (builder.Environment.IsProduction() || configuration.GetValue<bool>("Logging:Json"))
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+}
+// Traces and metrics (ASP.NET Core, EF Core, the runtime, the portal's imports and recomputes) over OTLP, only where
+// OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md, "Telemetry"): without one, nothing is instrumented.
+if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("ledelsesinfo-web"))
+        .WithTracing(tracing => tracing
+            .AddSource(LedelsesInfo.Infrastructure.Telemetry.PortalTelemetry.Name)
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+            .AddEntityFrameworkCoreInstrumentation()
+            .AddOtlpExporter())
+        .WithMetrics(metrics => metrics
+            .AddMeter(LedelsesInfo.Infrastructure.Telemetry.PortalTelemetry.Name)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddOtlpExporter());
+}
+// A stop (a deploy, IIS recycling, docker stop) waits for a running import to commit or roll back its file (docs/operations.md).
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Hosting:ShutdownSeconds", 60)));
+// Pages and static files compressed, over https too: the pages' only secret, the antiforgery token, is new in every
+// response, so a compression side channel (BREACH) has nothing stable to guess (docs/security.md).
+builder.Services.AddResponseCompression(options =>
+{
+    options.EnableForHttps = true;
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    options.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml"]);
+});
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
 // Database: SQLite in the data folder unless Database:Provider / ConnectionStrings:Default say otherwise.
 var dataFolder = InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration);
@@ -158,7 +202,15 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-    await initializer.MigrateAsync();
+    // Production migrates with 'ledelsesinfo migrate' and refuses a database behind the code (docs/operations.md).
+    if (configuration.GetValue("Database:MigrateAtStartup", !builder.Environment.IsProduction()))
+    {
+        await initializer.MigrateAsync();
+    }
+    else
+    {
+        await initializer.RequireCurrentAsync();
+    }
     if (configuration.GetValue("Demo:SeedOnEmptyDatabase", false))
     {
         await initializer.SeedDemoIfEmptyAsync(Path.Combine(dataFolder, "demo"), configuration.GetValue("Demo:Seed", 1),
@@ -178,7 +230,14 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Fejl", "?kode={0}");
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseResponseCompression();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // A file asked for with its fingerprint (asp-append-version's ?v=) never changes under that address: a year, immutable.
+    // Without it, the browser asks again each time and gets 304 while the file is the same.
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+        context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

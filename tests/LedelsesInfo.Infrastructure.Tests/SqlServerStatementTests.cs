@@ -111,3 +111,31 @@ public sealed class SqlServerStatementTests
 
     private static void NoProblems(List<string> problems) => Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Distinct()));
 }
+
+/// <summary>The LINQ side of issue 19: the tests' queries are translated for SQL Server as they run (<see cref="SqlServerTranslation"/>).</summary>
+public sealed class SqlServerTranslationTests
+{
+    [Fact]
+    public async Task A_handlers_queries_are_translated_for_sql_server_when_its_test_sends_it()
+    {
+        using var database = new TestDatabase();
+
+        var catalogue = await database.SendAsync<LedelsesInfo.Application.Features.Catalogue.Catalogue>(
+            new LedelsesInfo.Application.Features.Catalogue.GetCatalogue(), new TestUser(Domain.Audience.Administrator, "K", null));
+
+        Assert.NotEmpty(catalogue.Entries);
+        Assert.Contains(SqlServerTranslation.Instance.Translated, q => q.Contains("KpiDefinition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_query_sql_server_cannot_translate_fails_the_test_that_runs_it_though_sqlite_could()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Payments.Where(p => EF.Functions.Glob(p.Function, "5.28.*")).Select(p => p.Id).ToListAsync());
+
+        Assert.StartsWith("SQL Server kan ikke oversætte forespørgslen", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Glob", e.Message, StringComparison.Ordinal);
+    }
+}

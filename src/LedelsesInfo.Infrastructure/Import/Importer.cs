@@ -167,7 +167,27 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             ? (await PreviewAsync([path], options, ct)).Files[0]
             : (await ImportAsync([path], options ?? throw new ArgumentNullException(nameof(options)), ct)).Files[0];
 
+    /// <summary>One file, traced as an activity of its own with its rows counted (<see cref="Telemetry.PortalTelemetry"/>).</summary>
     private async Task<FileImportResult> ImportFileAsync(string path, ImportOptions options, long? runId, int number, int count, CancellationToken ct)
+    {
+        using var activity = Telemetry.PortalTelemetry.Source.StartActivity(options.Preview ? "import preview" : "import");
+        activity?.SetTag("ledelsesinfo.import.file", Path.GetFileName(path));
+        var result = await ImportOneFileAsync(path, options, runId, number, count, ct);
+        var kind = new KeyValuePair<string, object?>("ledelsesinfo.import.kind", result.Kind ?? "ukendt");
+        activity?.SetTag(kind.Key, kind.Value).SetTag("ledelsesinfo.import.rows_applied", result.RowsApplied).SetTag("ledelsesinfo.import.rows_rejected", result.RowsRejected);
+        if (result.Refused)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.RefusalReason);
+        }
+        if (!options.Preview)
+        {
+            Telemetry.PortalTelemetry.RowsImported.Add(result.RowsApplied, kind);
+            Telemetry.PortalTelemetry.RowsRejected.Add(result.RowsRejected, kind);
+        }
+        return result;
+    }
+
+    private async Task<FileImportResult> ImportOneFileAsync(string path, ImportOptions options, long? runId, int number, int count, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var spec = FileSpecs.ForFileName(path);

@@ -97,6 +97,19 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
 
     public async Task<RecomputeResult?> RecomputeAsync(DateOnly? asOf = null, bool full = false, CancellationToken ct = default)
     {
+        using var activity = Telemetry.PortalTelemetry.Source.StartActivity("recompute");
+        var result = await ComputeAsync(asOf, full, ct);
+        if (result is not null)
+        {
+            activity?.SetTag("ledelsesinfo.recompute.as_of", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .SetTag("ledelsesinfo.recompute.values", result.Values).SetTag("ledelsesinfo.recompute.full", result.RecomputedFrom is null);
+            Telemetry.PortalTelemetry.RecomputeSeconds.Record(result.Elapsed.TotalSeconds);
+        }
+        return result;
+    }
+
+    private async Task<RecomputeResult?> ComputeAsync(DateOnly? asOf, bool full, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         var day = asOf ?? await DataAsOfAsync(ct);
         if (day is not { } a)

@@ -16,6 +16,29 @@ public sealed class DatabaseInitializer(LedelsesInfoDbContext db, Importer impor
     {
         await AccessLogFile.BeforeMigrateAsync(db, ct);
         await db.Database.MigrateAsync(ct);
+        await PrepareAsync(ct);
+    }
+
+    /// <summary>
+    /// Production's start (<c>Database:MigrateAtStartup=false</c>): the database must already be at the code's version,
+    /// brought there by <c>ledelsesinfo migrate</c>; a database behind it is refused with what to do, and nothing is changed.
+    /// </summary>
+    public async Task RequireCurrentAsync(CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Databasen er ikke opdateret til denne version af portalen: {pending.Count} migrering(er) mangler, den første er {pending[0]}. " +
+                "Kør 'ledelsesinfo migrate' mod samme database, før portalen startes (docs/operations.md). " +
+                "I Production opdaterer portalen ikke selv databasen (Database:MigrateAtStartup).");
+        }
+        await PrepareAsync(ct);
+    }
+
+    /// <summary>What every start does on a current database: WAL, the access log's own file, the catalogue's rows, interrupted imports.</summary>
+    private async Task PrepareAsync(CancellationToken ct)
+    {
         if (db.Database.IsSqlite())
         {
             // WAL lets dashboards read while a nightly import writes.

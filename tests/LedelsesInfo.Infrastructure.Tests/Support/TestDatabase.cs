@@ -22,11 +22,15 @@ public sealed class TestDatabase : IDisposable
 
     public LedelsesInfoDbContext NewContext() => Open(ConnectionString);
 
-    /// <summary>A context on any SQLite database file (a copy of a test database, one a process wrote).</summary>
+    /// <summary>
+    /// A context on any SQLite database file (a copy of a test database, one a process wrote). Each query it compiles is
+    /// also translated for SQL Server (<see cref="SqlServerTranslation"/>).
+    /// </summary>
     public static LedelsesInfoDbContext Open(string connectionString)
     {
         var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
         new DatabaseSettings(DatabaseProvider.Sqlite, connectionString).Configure(options);
+        options.AddInterceptors(SqlServerTranslation.Instance);
         return new LedelsesInfoDbContext(options.Options);
     }
 
