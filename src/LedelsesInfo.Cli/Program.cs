@@ -7,6 +7,9 @@ using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("da-DK");
 var command = CommandLine.Parse(args);
@@ -23,6 +26,15 @@ var configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
     .AddCommandLine(command.ConfigurationArgs.ToArray())
     .Build();
+
+// The nightly job's import and recompute traced and counted over OTLP, as the web app's, where a collector is named
+// (docs/operations.md, "Logs and telemetry"); the providers are disposed at exit, which sends what is buffered.
+using var tracing = string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? null
+    : OpenTelemetry.Sdk.CreateTracerProviderBuilder().AddSource(LedelsesInfo.Infrastructure.Telemetry.PortalTelemetry.Name)
+        .ConfigureResource(r => r.AddService("ledelsesinfo-cli")).AddOtlpExporter().Build();
+using var metering = tracing is null ? null
+    : OpenTelemetry.Sdk.CreateMeterProviderBuilder().AddMeter(LedelsesInfo.Infrastructure.Telemetry.PortalTelemetry.Name)
+        .ConfigureResource(r => r.AddService("ledelsesinfo-cli")).AddOtlpExporter().Build();
 
 switch (command.Name)
 {

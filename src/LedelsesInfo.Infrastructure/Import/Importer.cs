@@ -86,17 +86,29 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         var results = new List<FileImportResult>();
-        for (var i = 0; i < files.Count; i++)
+        try
         {
-            results.Add(await ImportFileAsync(files[i], options, run.Id, i + 1, files.Count, ct));
+            for (var i = 0; i < files.Count; i++)
+            {
+                results.Add(await ImportFileAsync(files[i], options, run.Id, i + 1, files.Count, ct));
+            }
         }
-        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped: the run ends with the files it finished, so the history does not show it running for ever.
+            await FinishRunAsync(run.Id, results, CancellationToken.None);
+            throw;
+        }
+        await FinishRunAsync(run.Id, results, ct);
+        return new ImportResult(results, run.Id);
+    }
+
+    private Task<int> FinishRunAsync(long runId, List<FileImportResult> results, CancellationToken ct) =>
+        db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.FinishedAt, clock.Now)
             .SetProperty(r => r.RowsApplied, results.Sum(f => f.RowsApplied))
             .SetProperty(r => r.RowsRejected, results.Sum(f => f.RowsRejected))
             .SetProperty(r => r.FilesRefused, results.Count(f => f.Refused)), ct);
-        return new ImportResult(results, run.Id);
-    }
 
     /// <summary>Records how long the recompute after a run took, for the import history.</summary>
     public Task RecordRecomputeAsync(long runId, TimeSpan elapsed, CancellationToken ct = default) =>
@@ -133,6 +145,10 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
 
     /// <summary>The batches this process has started and not yet finished, per database.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, long), byte> Started = new();
+
+    /// <summary>What a batch stopped by a shutdown says.</summary>
+    public const string StoppedMessage =
+        "Importen blev stoppet, fordi portalen lukkede ned; intet fra filen er indlæst. Indlæs filen igen.";
 
     /// <summary>What an interrupted batch says.</summary>
     public const string InterruptedMessage =
@@ -217,6 +233,16 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
                 throw new FileRefusedException($"filnavnet svarer ikke til en kendt fil ({string.Join(", ", KnownFileNames)})");
             }
             await ImportRowsAsync(run, spec, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && !options.Preview)
+        {
+            // A stop (the web app shutting down): the file's transaction has been rolled back; its batch says so at once.
+            batch.FinishedAt = clock.Now;
+            batch.Status = ImportStatus.Interrupted;
+            batch.Message = StoppedMessage;
+            await db.SaveChangesAsync(CancellationToken.None);
+            Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
+            throw;
         }
         catch (FileRefusedException ex)
         {

@@ -124,6 +124,40 @@ public sealed class ImportQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_during_an_import_rolls_its_file_back_and_its_batch_says_it_was_stopped()
+    {
+        Files.Basics(_db.Folder);
+        await _db.ImportAsync(_db.Folder);
+        var payments = new StringBuilder("payment_id;unit_id;function;activity_id;posted_on;amount\n");
+        for (var i = 0; i < 200_000; i++) // under the queue's 10 MB here, over four progress steps
+        {
+            payments.Append("STOP").Append(i).Append(";T1;5.28.21;;2026-01-").Append((1 + (i % 28)).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append(";100,00\n");
+        }
+        var (queue, services) = NewQueue();
+        await using var _ = services;
+        var upload = await queue.StageAsync([File("payments.csv", payments.ToString())], "natkørsel", CancellationToken.None);
+        Assert.Null(upload.Refusal);
+        await queue.StartAsync(CancellationToken.None);
+        await UntilAsync(queue, upload.Id!.Value, ImportState.Previewed);
+        Assert.Null(queue.Confirm(upload.Id.Value, strict: false, "natkørsel"));
+
+        // Stopped while the file's rows are being written, as a deploy or a recycle would stop the web app.
+        for (var i = 0; i < 600 && queue.Find(upload.Id.Value)!.Step is not { RowsRead: > 0 }; i++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal(ImportState.Importing, queue.Find(upload.Id.Value)!.State);
+        await queue.StopAsync(CancellationToken.None);
+
+        await using var check = _db.NewContext();
+        Assert.Equal(0, await check.Payments.CountAsync(p => p.Id.StartsWith("STOP")));
+        var batch = await check.ImportBatches.SingleAsync(b => b.FileName == "payments.csv");
+        Assert.Equal((ImportStatus.Interrupted, Importer.StoppedMessage), (batch.Status, batch.Message));
+        Assert.NotNull(batch.FinishedAt);
+        Assert.NotNull((await check.ImportRuns.SingleAsync(r => r.StartedBy == "natkørsel")).FinishedAt);
+    }
+
+    [Fact]
     public async Task A_preview_left_past_its_expiry_is_cancelled_and_its_files_deleted()
     {
         Files.Basics(_db.Folder);
