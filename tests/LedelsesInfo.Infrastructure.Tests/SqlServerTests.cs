@@ -9,19 +9,22 @@ namespace LedelsesInfo.Infrastructure.Tests;
 
 public sealed class SqlServerTests
 {
+    /// <summary>One container for both: the import's rows and sums, then the recompute's export, against SQLite's.</summary>
     [DockerFact]
-    public async Task The_demo_imports_into_sql_server_with_the_same_counts_and_sums_as_sqlite()
+    public async Task The_demo_imports_into_sql_server_with_the_same_counts_and_sums_as_sqlite_and_exports_the_same_figures()
     {
         await using var container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04").Build();
         await container.StartAsync();
         using var sqlite = new TestDatabase();
         var folder = Path.Combine(sqlite.Folder, "demo");
-        new DemoGenerator(DemoProfile.Demo, 3, new DateOnly(2026, 10, 31)).WriteTo(folder);
+        var asOf = new DateOnly(2026, 10, 31);
+        new DemoGenerator(DemoProfile.Demo, 3, asOf).WriteTo(folder);
 
         var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
         new DatabaseSettings(DatabaseProvider.SqlServer, container.GetConnectionString()).Configure(options);
         await using var sqlServer = new LedelsesInfoDbContext(options.Options);
         await sqlServer.Database.MigrateAsync();
+        await KpiSeed.SeedAsync(sqlServer);
         var result = await new Importer(sqlServer, new FixedClock()).ImportAsync([folder], new ImportOptions());
         await sqlite.ImportAsync(folder);
         await using var lite = sqlite.NewContext();
@@ -33,28 +36,9 @@ public sealed class SqlServerTests
         var again = await new Importer(sqlServer, new FixedClock()).ImportAsync([folder], new ImportOptions());
         Assert.All(again.Files, f => Assert.Equal(0, f.RowsRejected));
         Assert.Equal(await lite.Cases.CountAsync(), await sqlServer.Cases.CountAsync());
-    }
 
-    [DockerFact]
-    public async Task The_demo_recomputed_on_sql_server_exports_the_same_figures_as_sqlite()
-    {
-        await using var container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04").Build();
-        await container.StartAsync();
-        using var sqlite = new TestDatabase();
-        var folder = Path.Combine(sqlite.Folder, "demo");
-        var asOf = new DateOnly(2026, 10, 31);
-        new DemoGenerator(DemoProfile.Demo, 3, asOf).WriteTo(folder);
-        var options = new DbContextOptionsBuilder<LedelsesInfoDbContext>();
-        new DatabaseSettings(DatabaseProvider.SqlServer, container.GetConnectionString()).Configure(options);
-        await using var sqlServer = new LedelsesInfoDbContext(options.Options);
-        await sqlServer.Database.MigrateAsync();
-        await KpiSeed.SeedAsync(sqlServer);
-        await new Importer(sqlServer, new FixedClock()).ImportAsync([folder], new ImportOptions());
         await new LedelsesInfo.Infrastructure.KeyFigures.KpiEngine(sqlServer).RecomputeAsync(asOf);
-        await sqlite.ImportAsync(folder);
-        await using var lite = sqlite.NewContext();
         await new LedelsesInfo.Infrastructure.KeyFigures.KpiEngine(lite).RecomputeAsync(asOf);
-
         var onSqlServer = Path.Combine(sqlite.Folder, "sqlserver.csv");
         var onSqlite = Path.Combine(sqlite.Folder, "sqlite.csv");
         var rows = await new LedelsesInfo.Infrastructure.KeyFigures.KpiExport(sqlServer).WriteAsync(onSqlServer, asOf);
