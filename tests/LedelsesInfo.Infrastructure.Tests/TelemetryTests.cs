@@ -45,7 +45,7 @@ public sealed class TelemetryTests
         List<Activity> mine;
         lock (activities)
         {
-            // Other tests run beside this one: only this database's files (the payments of this run) count.
+            // Other tests may import beside this one; their activities are heard too, so this run's are looked for among them.
             mine = activities.ToList();
         }
         var payments = result.Files.Single(f => f.Kind == "payments");
