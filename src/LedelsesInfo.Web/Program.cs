@@ -38,7 +38,7 @@ if (builder.Environment.IsProduction() || configuration.GetValue<bool>("Logging:
     });
 }
 // Traces and metrics (ASP.NET Core, EF Core, the runtime, the portal's imports and recomputes) over OTLP, only where
-// OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md, "Telemetry"): without one, nothing is instrumented.
+// OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md, "Logs and telemetry"): without one, nothing is instrumented.
 if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
 {
     builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("ledelsesinfo-web"))

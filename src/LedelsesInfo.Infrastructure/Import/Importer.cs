@@ -110,6 +110,16 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             .SetProperty(r => r.RowsRejected, results.Sum(f => f.RowsRejected))
             .SetProperty(r => r.FilesRefused, results.Count(f => f.Refused)), ct);
 
+    /// <summary>A batch's end: when and how it ended saved, and no longer among those this process runs.</summary>
+    private async Task FinishBatchAsync(ImportBatch batch, ImportStatus status, string? message, CancellationToken ct)
+    {
+        batch.FinishedAt = clock.Now;
+        batch.Status = status;
+        batch.Message = message;
+        await db.SaveChangesAsync(ct);
+        Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
+    }
+
     /// <summary>Records how long the recompute after a run took, for the import history.</summary>
     public Task RecordRecomputeAsync(long runId, TimeSpan elapsed, CancellationToken ct = default) =>
         db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.RecomputeSeconds, Math.Round(elapsed.TotalSeconds, 1)), ct);
@@ -237,11 +247,7 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
         catch (OperationCanceledException) when (ct.IsCancellationRequested && !options.Preview)
         {
             // A stop (the web app shutting down): the file's transaction has been rolled back; its batch says so at once.
-            batch.FinishedAt = clock.Now;
-            batch.Status = ImportStatus.Interrupted;
-            batch.Message = StoppedMessage;
-            await db.SaveChangesAsync(CancellationToken.None);
-            Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
+            await FinishBatchAsync(batch, ImportStatus.Interrupted, StoppedMessage, CancellationToken.None);
             throw;
         }
         catch (FileRefusedException ex)
@@ -261,16 +267,13 @@ public sealed class Importer(LedelsesInfoDbContext db, IClock clock)
             return new FileImportResult(path, spec?.Name, 0, run.Refused, run.RefusalReason, run.RowsRead, 0,
                 run.RowsRejected, Stopwatch.GetElapsedTime(started), run.Errors, run.Warnings, run.Format);
         }
-        batch.FinishedAt = clock.Now;
         batch.RowsRead = run.RowsRead;
         batch.RowsApplied = run.RowsApplied;
         batch.RowsRejected = run.RowsRejected;
         batch.ChangedFrom = run.RowsApplied > 0 ? run.ChangedFrom : null;
-        batch.Status = run.Refused ? ImportStatus.Refused : run.RowsRejected > 0 ? ImportStatus.PartlyApplied : ImportStatus.Completed;
-        batch.Message = run.Refused ? Bounded(run.RefusalReason, 2000) : run.WarningMessage;
         batch.Errors = run.Errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Value = e.Value, Reason = e.Reason }).ToList();
-        await db.SaveChangesAsync(ct);
-        Started.TryRemove((db.Database.GetConnectionString(), batch.Id), out _);
+        await FinishBatchAsync(batch, run.Refused ? ImportStatus.Refused : run.RowsRejected > 0 ? ImportStatus.PartlyApplied : ImportStatus.Completed,
+            run.Refused ? Bounded(run.RefusalReason, 2000) : run.WarningMessage, ct);
         db.ChangeTracker.Clear();
 
         return new FileImportResult(path, spec?.Name, batch.Id, run.Refused, run.RefusalReason, run.RowsRead, run.RowsApplied,

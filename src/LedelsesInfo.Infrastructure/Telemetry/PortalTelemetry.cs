@@ -5,8 +5,8 @@ namespace LedelsesInfo.Infrastructure.Telemetry;
 
 /// <summary>
 /// The portal's own traces and metrics, beside ASP.NET Core's and EF Core's: one activity per imported file and per
-/// recompute, and counters of rows and seconds. Exported over OTLP by the web app where <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-/// is set (docs/operations.md, "Telemetry"); without a listener they cost next to nothing.
+/// recompute, and counters of rows and seconds. Exported over OTLP by the web app and the CLI where
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (docs/operations.md, "Logs and telemetry"); without a listener they cost next to nothing.
 /// </summary>
 public static class PortalTelemetry
 {
