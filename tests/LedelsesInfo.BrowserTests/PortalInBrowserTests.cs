@@ -129,7 +129,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         // By keyboard: to the row's "Markér", the form, a note and back to the list, where the mark stands beside the deadline.
         await row.Locator("a.worklist-action").First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Frister/Marker", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Frister/Marker", StringComparison.Ordinal));
         Assert.Empty(await AxeAsync(page));
         await page.FocusAsync("#mark-fejl_i_data");
         await page.Keyboard.PressAsync("Space");
@@ -137,7 +137,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.TypeAsync("Fristen er beregnet fra en forkert startdato");
         await page.FocusAsync("form.mark-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Mine", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Mine", StringComparison.Ordinal));
         var marked = page.Locator($"table.worklist tbody tr:has(th a:text-is('{caseId}')) .worklist-mark").First;
         Assert.Contains("Fejl i data", await marked.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Fristen er beregnet fra en forkert startdato", await marked.InnerTextAsync(), StringComparison.Ordinal);
@@ -262,14 +262,14 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.SetInputFilesAsync("#filer", ahead);
         await page.FocusAsync("form.import-upload button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
         var aheadUrl = page.Url;
 
         await page.GotoAsync(fixture.BaseUrl + "/Admin/Indlaes");
         await page.SetInputFilesAsync("#filer", payments);
         await page.FocusAsync("form.import-upload button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Admin/Indlaesning?id=", StringComparison.Ordinal));
         // The progress first (its script reloads the page when the preview is ready), then the preview.
         Assert.True(await page.Locator("#import-progress[role], #import-progress").IsVisibleAsync(), "fremdriften vises ikke, mens filen læses");
         Assert.Contains("i køen", await page.Locator("#import-progress").InnerTextAsync(), StringComparison.Ordinal);
@@ -282,7 +282,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Locator("text=Streng indlæsning: intet er indlæst, fordi 200.000 rækker er ugyldige").WaitForAsync();
         await page.FocusAsync("form[action*='handler=Cancel'] button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
         Assert.Contains("Indlæsningen er annulleret", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         // A good file: confirmed with the keyboard, imported and recomputed in the background, the page says when it is ready.
@@ -300,7 +300,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GotoAsync(aheadUrl);
         await page.FocusAsync("form[action*='handler=Cancel'] button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Admin/Indlaes", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
@@ -315,7 +315,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.PressAsync("End");
         await page.FocusAsync("form[action='/Bemaerkninger/Skriv'] button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Bemaerkninger/Skriv", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Bemaerkninger/Skriv", StringComparison.Ordinal));
         Assert.Empty(await AxeAsync(page));
         await page.FocusAsync("#Interpretation");
         await page.Keyboard.TypeAsync("Teamet har fået to nye sagsbehandlere i denne uge.");
@@ -327,14 +327,14 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.PressAsync("Space");
         await page.FocusAsync("form.note-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
         var note = page.Locator("li.note:has-text('Teamet har fået to nye sagsbehandlere i denne uge.')");
         Assert.Contains("Intern, kollektiv: Nye kolleger skal lære fagsystemet.", await note.InnerTextAsync(), StringComparison.Ordinal);
 
         // An action on it: the owner chosen from the team, dates typed, the figure's aim picked.
         await note.Locator("a:has-text('Tilføj handling')").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Handlinger/Ny", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Handlinger/Ny", StringComparison.Ordinal));
         Assert.Empty(await AxeAsync(page));
         await page.FocusAsync("#What");
         await page.Keyboard.TypeAsync("Sidemakker til de nye i de første tre måneder");
@@ -348,7 +348,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.FillAsync("#TargetBy", DateTime.Today.AddMonths(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FocusAsync("form.note-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
         Assert.Contains("Sidemakker til de nye i de første tre måneder", await page.Locator("li.note:has-text('Teamet har fået to nye sagsbehandlere')").InnerTextAsync(), StringComparison.Ordinal);
 
         // The action list, at a phone's width too: each action a card, nothing beside the screen.
@@ -366,7 +366,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GotoAsync(fixture.BaseUrl + "/Team", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.FocusAsync("form[action='/Bemaerkninger/Forventning'] button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/Bemaerkninger/Forventning", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/Bemaerkninger/Forventning", StringComparison.Ordinal));
         Assert.Empty(await AxeAsync(page));
         await page.FocusAsync("#retning-ned");
         await page.Keyboard.PressAsync("Space");
@@ -374,7 +374,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.TypeAsync("De nye kolleger tager færre sager de første uger.");
         await page.FocusAsync("form.note-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));
         Assert.Contains("De nye kolleger tager færre sager de første uger. Tallet er ikke kommet endnu.", Normalize(await page.Locator("ul.expectation-list").InnerTextAsync()), StringComparison.Ordinal);
         await page.Context.CloseAsync();
 
@@ -399,7 +399,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         // The list keeps its groups (what to do now first); the sort links order the rows within each group.
         await page.FocusAsync("a[href^='?'][href$='sort=sag']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("sort=sag", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("sort=sag", StringComparison.Ordinal));
 
         Assert.Equal("true", await page.GetAttributeAsync("a[href^='?'][href$='sort=sag']", "aria-current"));
         var groups = page.Locator("table.worklist:not(#tabel-ugen)");
@@ -416,7 +416,7 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.PressAsync("ArrowDown");
         await page.FocusAsync("form.period-picker button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("kind=bfu", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("kind=bfu", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
