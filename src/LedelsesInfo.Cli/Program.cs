@@ -156,7 +156,7 @@ switch (command.Name)
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var pruned = await scope.ServiceProvider.GetRequiredService<AccessLogRetention>().PruneAsync(days);
-        Console.WriteLine($"Adgangsloggen før {pruned.Before:yyyy-MM-dd} er slettet: {pruned.Lines:N0} linjer og {pruned.Days:N0} sagsdage.");
+        Console.WriteLine($"Adgangsloggen før {pruned.Before:yyyy-MM-dd} er slettet: {pruned.Views:N0} {(pruned.Views == 1 ? "visning" : "visninger")} og {pruned.Days:N0} {(pruned.Days == 1 ? "sagsdag" : "sagsdage")}.");
         return 0;
     }
     case "send-weekly":

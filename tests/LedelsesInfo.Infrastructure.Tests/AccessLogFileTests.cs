@@ -55,7 +55,7 @@ public sealed class AccessLogFileTests : IDisposable
         return names;
     }
 
-    private static AccessLogLines View(string caseId) => new(new DateTime(2026, 11, 2, 8, 0, 0), "tl@test.dk", "M0009", "Team", "vist", [caseId]);
+    private static AccessLogView View(string caseId) => new(new DateTime(2026, 11, 2, 8, 0, 0), "tl@test.dk", "M0009", "Team", "vist", [caseId]);
 
     [Fact]
     public async Task A_view_is_logged_while_the_database_is_locked_for_writing_and_read_back_as_before()
@@ -73,7 +73,7 @@ public sealed class AccessLogFileTests : IDisposable
         }
 
         await using var db = Context(settings);
-        var line = await db.AccessLog.SingleAsync();
+        var line = Assert.Single(await db.AccessLog.LinesAsync());
         Assert.Equal(("S1", "tl@test.dk", "Team"), (line.CaseId, line.UserName, line.Page));
         Assert.Equal("S1", (await db.AccessLogCaseDays.SingleAsync()).CaseId);
     }
@@ -99,7 +99,7 @@ public sealed class AccessLogFileTests : IDisposable
         await db.Database.CloseConnectionAsync();
 
         // Opened again from the pool, the connection has the log's file attached again.
-        Assert.Equal("S1", (await db.AccessLog.SingleAsync()).CaseId);
+        Assert.Equal("S1", Assert.Single(await db.AccessLog.LinesAsync()).CaseId);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class AccessLogFileTests : IDisposable
 
         Assert.Empty(TablesIn(Database));
         await using var db = Context(separate);
-        Assert.Equal(["S1", "S2", "S3"], await db.AccessLog.OrderBy(l => l.Id).Select(l => l.CaseId).ToListAsync());
+        Assert.Equal(["S1", "S2", "S3"], (await db.AccessLog.LinesAsync()).Select(l => l.CaseId));
         Assert.Equal(3, await db.AccessLogCaseDays.CountAsync());
     }
 

@@ -44,7 +44,7 @@ public sealed class AccessLogTests : IDisposable
     private async Task<int> RowsAsync(string userName)
     {
         await using var db = Context();
-        return await db.AccessLog.CountAsync(e => e.UserName == userName);
+        return (await db.AccessLog.Where(e => e.UserName == userName).LinesAsync()).Count;
     }
 
     [Fact]
@@ -72,7 +72,8 @@ public sealed class AccessLogTests : IDisposable
         // The first view waited for the lock alone or with a few; everything that queued meanwhile went into one more transaction.
         Assert.InRange(writer.Transactions, 1, 2);
         await using var check = Context();
-        Assert.Equal(120, await check.AccessLog.CountAsync());
+        Assert.Equal(120, (await check.AccessLog.LinesAsync()).Count);
+        Assert.Equal(40, await check.AccessLog.CountAsync()); // a row a view
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class AccessLogTests : IDisposable
     {
         var writer = Writer();
         var pending = Enumerable.Range(0, 10)
-            .Select(i => writer.AppendAsync(new AccessLogLines(Morning, "stop@test.dk", null, "Mine sager", "vist", [$"S{i}"]), default))
+            .Select(i => writer.AppendAsync(new AccessLogView(Morning, "stop@test.dk", null, "Mine sager", "vist", [$"S{i}"]), default))
             .ToList();
 
         writer.Dispose();
@@ -127,7 +128,8 @@ public sealed class AccessLogTests : IDisposable
 
         var days = await db.AccessLogCaseDays.OrderBy(d => d.CaseId).ThenBy(d => d.Day).Select(d => $"{d.CaseId} {d.Day:yyyy-MM-dd}").ToListAsync();
         Assert.Equal(["S1 2026-11-02", "S1 2026-11-03", "S2 2026-11-02", "S2 2026-11-03"], days);
-        Assert.Equal(9, await db.AccessLog.CountAsync());
+        Assert.Equal(5, await db.AccessLog.CountAsync()); // a row a view
+        Assert.Equal(9, (await db.AccessLog.LinesAsync()).Count);
     }
 
     [Fact]
@@ -154,6 +156,52 @@ public sealed class AccessLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_view_is_one_row_with_its_cases_and_an_id_crafted_to_look_like_two_is_not_taken_for_another_case()
+    {
+        const string crafted = "S7\",\"S8"; // an id holding the packing's own quotes and comma
+        await using (var db = Context())
+        {
+            await db.AppendAccessLogAsync(Morning, "tl@test.dk", "M4", "Mit team", "vist", ["S7", "S8", "S9"], default);
+            await db.AppendAccessLogAsync(Morning.AddHours(1), "sb@test.dk", "M1", "Sag", "vist", [crafted], default);
+            Assert.Equal(["[\"S7\",\"S8\",\"S9\"]", "[\"S7\\\",\\\"S8\"]"], await db.AccessLog.OrderBy(l => l.Id).Select(l => l.CaseIds).ToListAsync());
+        }
+        var admin = new User(Audience.Administrator);
+
+        var eight = await database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S8"), admin, new Clock(Morning.AddDays(1)));
+        var craftedSeen = await database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess(crafted), admin, new Clock(Morning.AddDays(1)));
+
+        // The crafted id's row contains the text "S8" in quotes; only the view that showed S8 is its.
+        Assert.Equal(["tl@test.dk"], eight.Select(r => r.UserName));
+        Assert.Equal(["sb@test.dk"], craftedSeen.Select(r => r.UserName));
+    }
+
+    [Fact]
+    public async Task The_administrator_sees_a_users_views_newest_first_with_the_cases_each_showed_within_the_period()
+    {
+        await using (var db = Context())
+        {
+            await db.AppendAccessLogAsync(Morning, "tl@test.dk", "M4", "Mit team", "vist", ["S1", "S2", "S3"], default);
+            await db.AppendAccessLogAsync(Morning.AddHours(2), "tl@test.dk", "M4", "Sag", "eksporteret", ["S2"], default);
+            await db.AppendAccessLogAsync(Morning.AddHours(3), "tl@test.dk", "M4", "Team: teamet T9", "nægtet", [null], default);
+            await db.AppendAccessLogAsync(Morning.AddHours(1), "sb@test.dk", "M1", "Mine sager", "vist", ["S9"], default); // another user
+            await db.AppendAccessLogAsync(Morning.AddDays(-40), "tl@test.dk", "M4", "Mit team", "vist", ["S4"], default); // before the period
+        }
+        var admin = new User(Audience.Administrator);
+        var day = DateOnly.FromDateTime(Morning);
+
+        var byName = await database.SendAsync<UserAccess>(new GetUserAccess(" tl@test.dk ", day.AddDays(-7), day), admin, new Clock(Morning.AddDays(1)));
+        var byEmployee = await database.SendAsync<UserAccess>(new GetUserAccess("M4", day.AddDays(-7), day), admin, new Clock(Morning.AddDays(1)));
+
+        Assert.Equal(
+            [(Morning.AddHours(3), "", "nægtet"), (Morning.AddHours(2), "S2", "eksporteret"), (Morning, "S1 S2 S3", "vist")],
+            byName.Rows.Select(r => (r.At, string.Join(' ', r.CaseIds), r.Action)));
+        Assert.Equal(byName.Rows.Select(r => (r.At, r.Page, r.CaseIds.Count)), byEmployee.Rows.Select(r => (r.At, r.Page, r.CaseIds.Count)));
+        Assert.False(byName.More);
+        await using var check = Context();
+        Assert.Equal(2, await check.AccessLog.CountAsync(l => l.Page.StartsWith(GetUserAccessHandler.Page) && l.UserName == "admin@test.dk"));
+    }
+
+    [Fact]
     public async Task Anyone_but_an_administrator_is_refused_the_access_log_and_the_attempt_logged()
     {
         await using var db = Context();
@@ -163,7 +211,7 @@ public sealed class AccessLogTests : IDisposable
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             database.SendAsync<IReadOnlyList<CaseAccessRow>>(new GetCaseAccess("S1"), leader, new Clock(Morning.AddDays(1))));
 
-        Assert.True(await db.AccessLog.AnyAsync(e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page + ": adgangsloggen" && e.CaseId == "S1"));
+        Assert.Contains(await db.AccessLog.LinesAsync(), e => e.UserName == "tl@test.dk" && e.Action == "nægtet" && e.Page == GetCaseAccessHandler.Page + ": adgangsloggen" && e.CaseId == "S1");
     }
 
     [Fact]
@@ -191,7 +239,7 @@ public sealed class AccessLogTests : IDisposable
         Assert.Equal([(Morning, "S1", "Team 1"), (Morning.AddDays(1), "S2", "Team 2")], report.Rows.Select(r => (r.At, r.CaseId, r.Unit)));
         Assert.DoesNotContain(report.Table.Rows.SelectMany(r => r), v => v is string t && (t.Contains("anne", StringComparison.Ordinal) || t.Contains("Anne", StringComparison.Ordinal) || t == "M1"));
         await using var check = Context();
-        Assert.Equal(2, await check.AccessLog.CountAsync(l => l.Page == GetChildAccessHandler.Page && l.Action == "opslag" && l.UserName == "admin@test.dk"));
+        Assert.Equal(["S1", "S2"], (await check.AccessLog.Where(l => l.Page == GetChildAccessHandler.Page && l.Action == "opslag" && l.UserName == "admin@test.dk").LinesAsync()).Select(l => l.CaseId));
         await Assert.ThrowsAsync<AccessDeniedException>(() => database.SendAsync<ChildAccessReport>(new GetChildAccess("B7"), new User(Audience.Management, "leder@test.dk"), new Clock(Morning)));
     }
 
@@ -210,9 +258,9 @@ public sealed class AccessLogTests : IDisposable
         Assert.Equal(2, refused);
         Assert.Contains("mindst 183 dage", message, StringComparison.Ordinal);
         Assert.Equal(0, exit);
-        Assert.Contains("2 linjer og 2 sagsdage", output, StringComparison.Ordinal);
+        Assert.Contains("1 visning og 2 sagsdage", output, StringComparison.Ordinal);
         await using var check = Context();
-        Assert.Equal(["S1"], await check.AccessLog.Select(l => l.CaseId).ToListAsync());
+        Assert.Equal(["S1"], (await check.AccessLog.LinesAsync()).Select(l => l.CaseId));
         Assert.Equal(1, await check.AccessLogCaseDays.CountAsync());
     }
 
@@ -235,5 +283,7 @@ public sealed class AccessLogTests : IDisposable
 
         Assert.Equal([("S1", new DateOnly(2025, 3, 1)), ("S1", new DateOnly(2025, 3, 2))],
             (await db.AccessLogCaseDays.OrderBy(d => d.Day).ToListAsync()).Select(d => (d.CaseId, d.Day)));
+        // The lines kept a row a case become views of one case each (AccessLogOneRowPerView).
+        Assert.Equal(["[\"S1\"]", "[\"S1\"]", "[\"S1\"]", null], await db.AccessLog.OrderBy(l => l.Id).Select(l => l.CaseIds).ToListAsync());
     }
 }

@@ -67,7 +67,7 @@ public sealed class SqlServerStatementTests
     {
         using var server = new RecordingSqlServer();
 
-        server.Db.InsertAccessLog(new AccessLogLines(new DateTime(2026, 11, 2, 9, 0, 0), "sb@kommune.dk", "E1", "/Mine", "så sagerne", ["S1", "S2", null]));
+        server.Db.InsertAccessLog(new AccessLogView(new DateTime(2026, 11, 2, 9, 0, 0), "sb@kommune.dk", "E1", "/Mine", "så sagerne", ["S1", "S2", null]));
         await new AccessLogRetention(server.Db, new FixedClock()).PruneAsync(AccessLogRetention.DefaultDays);
 
         NoProblems(new TSqlCheck(server.Db.Model).Problems(server.Commands));

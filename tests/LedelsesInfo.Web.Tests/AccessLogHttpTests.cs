@@ -2,16 +2,17 @@ using System.Net;
 using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LedelsesInfo.Infrastructure.Tests;
 
 namespace LedelsesInfo.Web.Tests;
 
 /// <summary>The access log through real requests: every case shown or exported is logged with the right action, refusals with what was asked, and nothing else.</summary>
 public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private async Task<List<Domain.AccessLogEntry>> LinesAfterAsync(long id)
+    private async Task<List<LoggedLine>> LinesAfterAsync(long id)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().AccessLog.AsNoTracking().Where(a => a.Id > id).OrderBy(a => a.Id).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>().AccessLog.Where(a => a.Id > id).LinesAsync();
     }
 
     private async Task<long> LastIdAsync()
@@ -120,5 +121,22 @@ public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         Assert.Equal("no-store", xlsx.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task The_administrator_finds_a_team_leaders_week_as_one_view_with_its_cases_folded_under_their_count()
+    {
+        var leaderId = (await SignIn.EmployeeIdsAsync(factory, "teamleder"))[0];
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+        var before = await LastIdAsync();
+        await leader.GetStringAsync("/Team");
+        var view = (await LinesAfterAsync(before)).Where(l => l.EmployeeId == leaderId && l.Action == "vist").GroupBy(l => l.View).Last().ToList();
+        Assert.True(view.Count > 3, "teamlederens side viste højst tre sager");
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Adgangslog?bruger={leaderId}"));
+
+        Assert.Contains($"Opslag af {leaderId}", page, StringComparison.Ordinal);
+        Assert.Contains($"<details><summary>{view.Count} sager</summary>{string.Join(", ", view.Select(l => l.CaseId))}</details>", page, StringComparison.Ordinal);
     }
 }

@@ -3,17 +3,18 @@ using System.Text.RegularExpressions;
 using LedelsesInfo.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LedelsesInfo.Infrastructure.Tests;
 
 namespace LedelsesInfo.Web.Tests;
 
 /// <summary>The four dashboards over HTTP with the demo municipality: who may open what, what is logged, what is exported.</summary>
 public sealed partial class DashboardHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private async Task<int> LogCountAsync(Func<LedelsesInfo.Domain.AccessLogEntry, bool> filter)
+    private async Task<int> LogCountAsync(Func<LoggedLine, bool> filter)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
-        return (await db.AccessLog.AsNoTracking().ToListAsync()).Count(filter);
+        return (await db.AccessLog.LinesAsync()).Count(filter);
     }
 
     [Theory]

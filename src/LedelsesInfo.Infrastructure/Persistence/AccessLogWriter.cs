@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LedelsesInfo.Infrastructure.Persistence;
 
-/// <summary>One view's lines for the access log: who, when, on which page, doing what, and the cases it showed.</summary>
-public sealed record AccessLogLines(DateTime At, string UserName, string? EmployeeId, string Page, string Action, IReadOnlyCollection<string?> CaseIds);
+/// <summary>One view for the access log: who, when, on which page, doing what, and the cases it showed.</summary>
+public sealed record AccessLogView(DateTime At, string UserName, string? EmployeeId, string Page, string Action, IReadOnlyCollection<string?> CaseIds);
 
 /// <summary>
 /// Group commit for the access log. Every view of cases is logged before its page is sent, and a team leader's list is
@@ -38,7 +38,7 @@ public sealed class AccessLogWriter : IDisposable
     public int Transactions => Volatile.Read(ref transactions);
 
     /// <summary>Completes when the lines are committed; fails with the database's error when they could not be.</summary>
-    public Task AppendAsync(AccessLogLines lines, CancellationToken cancellationToken)
+    public Task AppendAsync(AccessLogView lines, CancellationToken cancellationToken)
     {
         var pending = new Pending(lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
@@ -123,5 +123,5 @@ public sealed class AccessLogWriter : IDisposable
         db = null;
     }
 
-    private sealed record Pending(AccessLogLines Lines, TaskCompletionSource Done);
+    private sealed record Pending(AccessLogView Lines, TaskCompletionSource Done);
 }

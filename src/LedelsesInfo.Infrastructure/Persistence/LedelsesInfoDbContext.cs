@@ -149,7 +149,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         {
             return;
         }
-        var lines = new AccessLogLines(at, userName, employeeId, page, action, caseIds);
+        var lines = new AccessLogView(at, userName, employeeId, page, action, caseIds);
         // Inside a caller's transaction the lines belong to it; the writer's own transaction would wait for its lock.
         if (accessLog is not null && Database.CurrentTransaction is null)
         {
@@ -161,14 +161,17 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     }
 
     /// <summary>Writes one view's lines in the current transaction, for <see cref="AccessLogWriter"/>'s thread.</summary>
-    internal void InsertAccessLog(AccessLogLines lines)
+    internal void InsertAccessLog(AccessLogView lines)
     {
         var (sql, parameters) = AccessLogStatement(lines);
         Database.ExecuteSqlRaw(sql, parameters);
     }
 
-    /// <summary>The case ids travel as one JSON array parameter and are unpacked by the database: one command per view, the log rows and the new days.</summary>
-    private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogLines lines)
+    /// <summary>
+    /// One command per view: the view's row, its cases packed as one JSON array (<see cref="AccessLogEntry.Pack"/>), and the
+    /// days new to <see cref="AccessLogCaseDay"/>, unpacked from the same array by the database.
+    /// </summary>
+    private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogView lines)
     {
         using var factory = Database.GetDbConnection().CreateCommand();
         System.Data.Common.DbParameter Parameter(string name, object? value)
@@ -180,7 +183,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         }
         return (SqlDialect.For(this).AccessLogInsert,
             [Parameter("@at", lines.At), Parameter("@user", lines.UserName), Parameter("@employee", lines.EmployeeId), Parameter("@page", lines.Page),
-             Parameter("@action", lines.Action), Parameter("@ids", System.Text.Json.JsonSerializer.Serialize(lines.CaseIds)), Parameter("@day", DateOnly.FromDateTime(lines.At))]);
+             Parameter("@action", lines.Action), Parameter("@ids", AccessLogEntry.Pack(lines.CaseIds)), Parameter("@day", DateOnly.FromDateTime(lines.At))]);
     }
 }
 

@@ -52,9 +52,8 @@ namespace LedelsesInfo.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("CaseId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                    b.Property<string>("CaseIds")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("EmployeeId")
                         .HasMaxLength(64)

@@ -45,8 +45,7 @@ namespace LedelsesInfo.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CaseId")
-                        .HasMaxLength(64)
+                    b.Property<string>("CaseIds")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmployeeId")

@@ -1,8 +1,9 @@
 namespace LedelsesInfo.Application.Features.AccessLogs;
 
-public sealed record UserAccessRow(DateTime At, string? CaseId, string Page, string Action);
+/// <summary>One view: the cases it showed, none for a refusal without a case.</summary>
+public sealed record UserAccessRow(DateTime At, IReadOnlyList<string> CaseIds, string Page, string Action);
 
-/// <summary>What one user (by user name or employee id) looked up in a period of at most a year, newest first, at most <see cref="GetUserAccessHandler.MaxRows"/> lines.</summary>
+/// <summary>What one user (by user name or employee id) looked up in a period of at most a year, newest first, at most <see cref="GetUserAccessHandler.MaxRows"/> views.</summary>
 public sealed record GetUserAccess(string User, DateOnly From, DateOnly To) : IQuery<UserAccess>;
 
 public sealed record UserAccess(string User, DateOnly From, DateOnly To, IReadOnlyList<UserAccessRow> Rows, bool More);
@@ -37,9 +38,8 @@ public sealed class GetUserAccessHandler(IAppDbContext db, ICurrentUser user, IC
             .Where(l => l.At >= start && l.At < end && (l.UserName == who || l.EmployeeId == who))
             .OrderByDescending(l => l.At).ThenByDescending(l => l.Id)
             .Take(MaxRows + 1)
-            .Select(l => new UserAccessRow(l.At, l.CaseId, l.Page, l.Action))
             .ToListAsync(ct);
         await AccessLog.WriteAsync(db, user, clock, $"{Page}: {who}", "opslag", [null], ct);
-        return new UserAccess(who, query.From, query.To, rows.Take(MaxRows).ToList(), rows.Count > MaxRows);
+        return new UserAccess(who, query.From, query.To, rows.Take(MaxRows).Select(l => new UserAccessRow(l.At, l.Cases(), l.Page, l.Action)).ToList(), rows.Count > MaxRows);
     }
 }

@@ -69,6 +69,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         ArgumentNullException.ThrowIfNull(e);
         e.ToTable("access_log");
         e.HasIndex(x => x.At);
+        e.Property(x => x.CaseIds).Metadata.SetMaxLength(null);
         e.Property(x => x.UserName).HasMaxLength(256);
         e.Property(x => x.Page).HasMaxLength(400);
         e.Property(x => x.Action).HasMaxLength(100);

@@ -160,7 +160,7 @@ public abstract class SqlDialect
         $"WHERE {Column<DataVersion>(nameof(DataVersion.Id))} = {row}";
 
     private protected string AccessLogColumns =>
-        string.Join(", ", new[] { nameof(AccessLogEntry.At), nameof(AccessLogEntry.UserName), nameof(AccessLogEntry.EmployeeId), nameof(AccessLogEntry.CaseId), nameof(AccessLogEntry.Page), nameof(AccessLogEntry.Action) }
+        string.Join(", ", new[] { nameof(AccessLogEntry.At), nameof(AccessLogEntry.UserName), nameof(AccessLogEntry.EmployeeId), nameof(AccessLogEntry.CaseIds), nameof(AccessLogEntry.Page), nameof(AccessLogEntry.Action) }
             .Select(Column<AccessLogEntry>));
 }
 

@@ -81,7 +81,7 @@ public sealed class SqlServerDialect : SqlDialect
             var days = Table<AccessLogCaseDay>();
             var caseId = Column<AccessLogCaseDay>(nameof(AccessLogCaseDay.CaseId));
             var day = Column<AccessLogCaseDay>(nameof(AccessLogCaseDay.Day));
-            return $"INSERT INTO {Table<AccessLogEntry>()} ({AccessLogColumns}) SELECT @at, @user, @employee, [value], @page, @action FROM OPENJSON(@ids);" +
+            return $"INSERT INTO {Table<AccessLogEntry>()} ({AccessLogColumns}) VALUES (@at, @user, @employee, @ids, @page, @action);" +
                 $" INSERT INTO {days} ({caseId}, {day}) SELECT DISTINCT [value], @day FROM OPENJSON(@ids) AS ids WHERE [value] IS NOT NULL" +
                 $" AND NOT EXISTS (SELECT 1 FROM {days} AS d WITH (UPDLOCK, HOLDLOCK) WHERE d.{caseId} = ids.[value] AND d.{day} = @day)";
         }

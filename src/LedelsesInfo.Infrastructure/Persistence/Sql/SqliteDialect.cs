@@ -76,7 +76,7 @@ public sealed class SqliteDialect : SqlDialect
 
     // The day index takes only what is new: SQLite ignores a key it has.
     public override string AccessLogInsert =>
-        $"INSERT INTO {Table<Domain.AccessLogEntry>()} ({AccessLogColumns}) SELECT @at, @user, @employee, value, @page, @action FROM json_each(@ids);" +
+        $"INSERT INTO {Table<Domain.AccessLogEntry>()} ({AccessLogColumns}) VALUES (@at, @user, @employee, @ids, @page, @action);" +
         $" INSERT OR IGNORE INTO {Table<Domain.AccessLogCaseDay>()} ({Column<Domain.AccessLogCaseDay>(nameof(Domain.AccessLogCaseDay.CaseId))}, {Column<Domain.AccessLogCaseDay>(nameof(Domain.AccessLogCaseDay.Day))})" +
         " SELECT value, @day FROM json_each(@ids) WHERE value IS NOT NULL";
 }

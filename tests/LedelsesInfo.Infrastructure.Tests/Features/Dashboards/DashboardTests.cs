@@ -105,7 +105,7 @@ public sealed class DashboardTests(KpiEngineTests.HandFixture fixture) : IClassF
         {
             await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.Database.SendAsync<CaseDetails>(new GetCase(caseId), user, new Clock()));
         }
-        var entry = await db.AccessLog.OrderByDescending(e => e.Id).FirstAsync(e => e.UserName == user.UserName);
+        var entry = (await db.AccessLog.Where(e => e.UserName == user.UserName).LinesAsync()).Last();
         Assert.Equal((caseId, allowed ? AccessLog.Shown : AccessLog.Denied), (entry.CaseId, entry.Action));
     }
 

@@ -66,7 +66,7 @@ public sealed class DeadlineMarkTests : IAsyncLifetime
 
         await using var db = hand.Database.NewContext();
         Assert.Empty(await db.DeadlineMarks.ToListAsync());
-        var logged = await db.AccessLog.Where(e => e.Action == AccessLog.Denied && e.CaseId == "S2").Select(e => e.EmployeeId).ToListAsync();
+        var logged = (await db.AccessLog.Where(e => e.Action == AccessLog.Denied).LinesAsync()).Where(e => e.CaseId == "S2").Select(e => e.EmployeeId);
         Assert.Equal(["M1", "M3"], logged.Order());
     }
 
