@@ -138,5 +138,7 @@ public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Contains($"Opslag af {leaderId}", page, StringComparison.Ordinal);
         Assert.Contains($"<details><summary>{view.Count} sager</summary>{string.Join(", ", view.Select(l => l.CaseId))}</details>", page, StringComparison.Ordinal);
+        // The portal's own queries were translated for SQL Server too (PortalFactory), the user search's among them.
+        Assert.Contains(LedelsesInfo.Infrastructure.Tests.Support.SqlServerTranslation.Instance.Translated, q => q.StartsWith("AccessLogEntry:", StringComparison.Ordinal) && q.Contains("EmployeeId", StringComparison.Ordinal));
     }
 }
