@@ -93,9 +93,32 @@ public static class Periods
     }
 
     /// <summary>Reads a key as written in the export: 2025, 2025-Q1, 2025-03, 2025-W09.</summary>
+    /// <summary>
+    /// Keys already parsed: a dashboard parses the same few hundred keys for every figure, chart and label (5 % of a
+    /// computed management page; docs/performance.md). Only keys that are periods are kept, and at most
+    /// <see cref="MaxParsed"/> of them, so addresses made up to fill it cannot make it grow without end.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Period> Parsed = new(StringComparer.Ordinal);
+
+    private const int MaxParsed = 20_000;
+
     public static Period Parse(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (Parsed.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var period = ParseKey(key);
+        if (Parsed.Count < MaxParsed)
+        {
+            Parsed.TryAdd(key, period);
+        }
+        return period;
+    }
+
+    private static Period ParseKey(string key)
+    {
         if (key.Length == 4 && int.TryParse(key, CultureInfo.InvariantCulture, out var year))
         {
             return Of(PeriodKind.Year, new DateOnly(year, 1, 1));

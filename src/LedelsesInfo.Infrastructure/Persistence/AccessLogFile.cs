@@ -49,7 +49,7 @@ public static class AccessLogFile
     /// <summary>
     /// Detaches the log's file from a connection about to hold the database's write lock for long (a recompute, an
     /// import): Microsoft.Data.Sqlite begins transactions IMMEDIATE, which takes the lock of every attached file. The
-    /// connection attaches it again when it is next opened from the pool.
+    /// connection attaches it again when it is next opened from the pool (<see cref="SqlitePragmas.Forget"/>).
     /// </summary>
     public static async Task DetachAsync(DbContext db, CancellationToken ct)
     {
@@ -61,6 +61,7 @@ public static class AccessLogFile
         if (IsAttached(db.Database.GetDbConnection()))
         {
             await db.Database.ExecuteSqlRawAsync($"DETACH DATABASE {Schema}", ct);
+            SqlitePragmas.Forget(db.Database.GetDbConnection());
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LedelsesInfo.Infrastructure.Persistence;
@@ -8,7 +10,9 @@ namespace LedelsesInfo.Infrastructure.Persistence;
 /// NORMAL syncs at checkpoints instead of at every commit: a commit survives the process crashing, and the database stays
 /// consistent after a power cut, which may lose the last commits. Without it, each page view's access-log insert waited
 /// for the disk (about 30 ms on the benchmark machine; docs/performance.md). With <see cref="AccessLogPath"/>, it also
-/// attaches the access log's own file (<see cref="AccessLogFile"/>).
+/// attaches the access log's own file (<see cref="AccessLogFile"/>). Both hold for the life of SQLite's connection, which
+/// the pool hands out again and again: it is set up once, when first opened, not on every request (a profile of the
+/// management page found 5 % of its time in these commands; docs/performance.md).
 /// </summary>
 public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionInterceptor
 {
@@ -18,9 +22,35 @@ public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionIn
     // Microsoft.Data.Sqlite retries on its own after sleeping 150 ms, which two page views logging at once ran into.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
+    /// <summary>SQLite's connections already set up, by their native handle, which outlives the pooled <see cref="SqliteConnection"/> objects.</summary>
+    private static readonly ConditionalWeakTable<object, object> Prepared = new();
+
+    /// <summary>Forgets a connection's set-up, so the next open sets it up again (after the log's file is detached from it).</summary>
+    internal static void Forget(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Prepared.Remove(handle);
+        }
+    }
+
+    private static bool IsPrepared(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && Prepared.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Prepared.AddOrUpdate(handle, handle);
+        }
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsPrepared(connection))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -28,11 +58,16 @@ public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionIn
         {
             AccessLogFile.Attach(connection, path);
         }
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsPrepared(connection))
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -40,5 +75,6 @@ public sealed class SqlitePragmas(string? accessLogPath = null) : DbConnectionIn
         {
             AccessLogFile.Attach(connection, path);
         }
+        Remember(connection);
     }
 }
