@@ -7,14 +7,55 @@ namespace LedelsesInfo.Application.Caching;
 /// The process's cache of query answers: a bounded memory cache (entries count one each), entries dropped after a while
 /// unused. Keys carry the data version, so a new version simply stops hitting the old entries, which then age out.
 /// Each cached answer remembers its key, so a page can cache the HTML it renders from that very answer (<see cref="KeyOf"/>).
+/// The web server runs with a bounded GC heap (docs/operations.md, "Memory"): when the heap nears its limit the cache gives
+/// back a quarter of its answers, after each full collection and on every 32nd answer it keeps (<see cref="UnderPressure"/>),
+/// so answers that can be computed again never make the server run out of memory.
 /// </summary>
-public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int? computations = null) : IDisposable
+public sealed class QueryCache : IDisposable
 {
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = maxEntries });
+    /// <summary>The share of the GC's memory limit above which the heap counts as under pressure.</summary>
+    public const double PressureShare = 0.75;
+
+    private readonly MemoryCache cache;
     private readonly ConditionalWeakTable<object, string> keys = [];
-    private readonly TimeSpan idle = idle ?? TimeSpan.FromMinutes(30);
+    private readonly TimeSpan idle;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object?>> flights = new();
-    private readonly SemaphoreSlim computing = new(computations ?? Environment.ProcessorCount);
+    private readonly SemaphoreSlim computing;
+    private readonly Func<bool> underPressure;
+    private long sets;
+    private int compactions;
+
+    /// <param name="underPressure">Whether memory is short; by default <see cref="UnderPressure"/>, the GC's own account.</param>
+    public QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int? computations = null, Func<bool>? underPressure = null)
+    {
+        cache = new(new MemoryCacheOptions { SizeLimit = maxEntries });
+        this.idle = idle ?? TimeSpan.FromMinutes(30);
+        computing = new(computations ?? Environment.ProcessorCount);
+        this.underPressure = underPressure ?? UnderPressure;
+        FullCollectionWatch.Start(this);
+    }
+
+    /// <summary>Times the cache has given back answers for memory's sake.</summary>
+    public int Compactions => Volatile.Read(ref compactions);
+
+    /// <summary>The heap, after the last collection, above <see cref="PressureShare"/> of what the GC may use (its hard limit, the container's, or the machine's).</summary>
+    public static bool UnderPressure()
+    {
+        var info = GC.GetGCMemoryInfo();
+        return info.TotalAvailableMemoryBytes > 0 && info.HeapSizeBytes > info.TotalAvailableMemoryBytes * PressureShare;
+    }
+
+    /// <summary>Gives back a quarter of the answers, least recently used first, if memory is short.</summary>
+    public bool YieldIfUnderPressure()
+    {
+        if (!underPressure())
+        {
+            return false;
+        }
+        cache.Compact(0.25);
+        Interlocked.Increment(ref compactions);
+        return true;
+    }
 
     /// <summary>
     /// The cached answer for a key, or the one computed for it: a key is computed once however many ask at the same time
@@ -98,6 +139,10 @@ public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int
         {
             keys.AddOrUpdate(value, key);
         }
+        if (Interlocked.Increment(ref sets) % 32 == 0)
+        {
+            YieldIfUnderPressure();
+        }
     }
 
     /// <summary>The key an answer was cached under (query, scope, day and data version), or null if it was not cached.</summary>
@@ -107,7 +152,40 @@ public sealed class QueryCache(int maxEntries = 1000, TimeSpan? idle = null, int
 
     public void Dispose()
     {
+        disposed = true;
         cache.Dispose();
         computing.Dispose();
+    }
+
+    private volatile bool disposed;
+
+    /// <summary>
+    /// An object only a finalizer reaches: it is finalized after each collection of its generation (once it is old, each
+    /// full one), asks the cache to yield if memory is short, and registers itself again, for as long as the cache lives.
+    /// </summary>
+    private sealed class FullCollectionWatch
+    {
+        private readonly WeakReference<QueryCache> owner;
+
+        private FullCollectionWatch(QueryCache cache) => owner = new WeakReference<QueryCache>(cache);
+
+        public static void Start(QueryCache cache) => _ = new FullCollectionWatch(cache);
+
+        ~FullCollectionWatch()
+        {
+            if (!owner.TryGetTarget(out var cache) || cache.disposed)
+            {
+                return;
+            }
+            try
+            {
+                cache.YieldIfUnderPressure();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            GC.ReRegisterForFinalize(this);
+        }
     }
 }

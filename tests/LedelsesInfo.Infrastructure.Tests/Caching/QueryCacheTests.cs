@@ -71,4 +71,37 @@ public sealed class QueryCacheTests
         Assert.Equal("andet forsøg", await waiting);
         Assert.Equal(2, attempts);
     }
+
+    [Fact]
+    public void When_memory_is_short_the_cache_gives_back_a_quarter_of_its_answers_and_otherwise_keeps_them()
+    {
+        var short_ = false;
+        using var cache = new QueryCache(1000, underPressure: () => short_);
+        for (var i = 0; i < 64; i++)
+        {
+            cache.Set($"k{i}", new object());
+        }
+        Assert.Equal(64, cache.Count);
+        Assert.Equal(0, cache.Compactions);
+
+        short_ = true;
+        for (var i = 64; i < 96; i++)
+        {
+            cache.Set($"k{i}", new object());
+        }
+
+        Assert.Equal(1, cache.Compactions);
+        Assert.Equal(96 - 24, cache.Count); // a quarter of 96, on the 96th answer kept
+        Assert.True(cache.YieldIfUnderPressure());
+        Assert.Equal(54, cache.Count);
+    }
+
+    [Fact]
+    public void The_gcs_own_account_of_pressure_is_read_without_failing()
+    {
+        _ = QueryCache.UnderPressure();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.False(QueryCache.UnderPressure()); // a test process is far from any limit
+    }
 }
