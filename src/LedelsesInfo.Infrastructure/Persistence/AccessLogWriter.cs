@@ -10,7 +10,7 @@ public sealed record AccessLogView(DateTime At, string UserName, string? Employe
 /// Group commit for the access log. Every view of cases is logged before its page is sent, and a team leader's list is
 /// some 250 rows. Written by each request on its own, those writes queued for SQLite's single writer lock, each blocking
 /// a pool thread while it waited, and the pages that log nothing waited for threads behind them (docs/performance.md).
-/// Here one thread of its own writes: a request hands over its lines and waits, without holding a thread, until the
+/// Here one thread of its own writes: a request hands over its view and waits, without holding a thread, until the
 /// transaction that holds them has committed. What arrives while one transaction is being written goes into the next,
 /// together, so a busy morning costs fewer and larger transactions instead of more of them.
 /// </summary>
@@ -37,15 +37,15 @@ public sealed class AccessLogWriter : IDisposable
     /// <summary>Transactions committed so far: views written together share one.</summary>
     public int Transactions => Volatile.Read(ref transactions);
 
-    /// <summary>Completes when the lines are committed; fails with the database's error when they could not be.</summary>
-    public Task AppendAsync(AccessLogView lines, CancellationToken cancellationToken)
+    /// <summary>Completes when the view is committed; fails with the database's error when they could not be.</summary>
+    public Task AppendAsync(AccessLogView view, CancellationToken cancellationToken)
     {
-        var pending = new Pending(lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(view, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(AccessLogWriter), "Adgangsloggen er lukket; visningen kan ikke logges.");
         }
-        // A request that is given up still has its lines written: the page may have been computed for someone.
+        // A request that is given up still has its view written: the page may have been computed for someone.
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
@@ -79,7 +79,7 @@ public sealed class AccessLogWriter : IDisposable
             using var transaction = AccessLogFile.BeginLogTransaction(context);
             foreach (var pending in batch)
             {
-                context.InsertAccessLog(pending.Lines);
+                context.InsertAccessLog(pending.View);
             }
             transaction.Commit();
             Interlocked.Increment(ref transactions);
@@ -91,7 +91,7 @@ public sealed class AccessLogWriter : IDisposable
         catch (Exception) when (batch.Count > 1)
         {
             Reset();
-            // One view's bad lines must not fail the others: each is written alone, and each request hears only of its own error.
+            // One bad view must not fail the others: each is written alone, and each request hears only of its own error.
             foreach (var pending in batch)
             {
                 Write([pending]);
@@ -123,5 +123,5 @@ public sealed class AccessLogWriter : IDisposable
         db = null;
     }
 
-    private sealed record Pending(AccessLogView Lines, TaskCompletionSource Done);
+    private sealed record Pending(AccessLogView View, TaskCompletionSource Done);
 }

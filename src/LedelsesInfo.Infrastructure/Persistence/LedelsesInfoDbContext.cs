@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LedelsesInfo.Infrastructure.Persistence;
 
-/// <param name="accessLog">The web app's group commit for the access log; without it (the CLI, tests) each view's lines are written at once.</param>
+/// <param name="accessLog">The web app's group commit for the access log; without it (the CLI, tests) each view is written at once.</param>
 public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext> options, AccessLogWriter? accessLog = null) : DbContext(options), IAppDbContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>Ids from source systems: generous but bounded, so SQL Server can index them.</summary>
@@ -149,21 +149,21 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
         {
             return;
         }
-        var lines = new AccessLogView(at, userName, employeeId, page, action, caseIds);
-        // Inside a caller's transaction the lines belong to it; the writer's own transaction would wait for its lock.
+        var view = new AccessLogView(at, userName, employeeId, page, action, caseIds);
+        // Inside a caller's transaction the view belongs to it; the writer's own transaction would wait for its lock.
         if (accessLog is not null && Database.CurrentTransaction is null)
         {
-            await accessLog.AppendAsync(lines, cancellationToken);
+            await accessLog.AppendAsync(view, cancellationToken);
             return;
         }
-        var (sql, parameters) = AccessLogStatement(lines);
+        var (sql, parameters) = AccessLogStatement(view);
         await Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 
-    /// <summary>Writes one view's lines in the current transaction, for <see cref="AccessLogWriter"/>'s thread.</summary>
-    internal void InsertAccessLog(AccessLogView lines)
+    /// <summary>Writes one view in the current transaction, for <see cref="AccessLogWriter"/>'s thread.</summary>
+    internal void InsertAccessLog(AccessLogView view)
     {
-        var (sql, parameters) = AccessLogStatement(lines);
+        var (sql, parameters) = AccessLogStatement(view);
         Database.ExecuteSqlRaw(sql, parameters);
     }
 
@@ -171,7 +171,7 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
     /// One command per view: the view's row, its cases packed as one JSON array (<see cref="AccessLogEntry.Pack"/>), and the
     /// days new to <see cref="AccessLogCaseDay"/>, unpacked from the same array by the database.
     /// </summary>
-    private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogView lines)
+    private (string Sql, System.Data.Common.DbParameter[] Parameters) AccessLogStatement(AccessLogView view)
     {
         using var factory = Database.GetDbConnection().CreateCommand();
         System.Data.Common.DbParameter Parameter(string name, object? value)
@@ -182,8 +182,8 @@ public sealed class LedelsesInfoDbContext(DbContextOptions<LedelsesInfoDbContext
             return parameter;
         }
         return (SqlDialect.For(this).AccessLogInsert,
-            [Parameter("@at", lines.At), Parameter("@user", lines.UserName), Parameter("@employee", lines.EmployeeId), Parameter("@page", lines.Page),
-             Parameter("@action", lines.Action), Parameter("@ids", AccessLogEntry.Pack(lines.CaseIds)), Parameter("@day", DateOnly.FromDateTime(lines.At))]);
+            [Parameter("@at", view.At), Parameter("@user", view.UserName), Parameter("@employee", view.EmployeeId), Parameter("@page", view.Page),
+             Parameter("@action", view.Action), Parameter("@ids", AccessLogEntry.Pack(view.CaseIds)), Parameter("@day", DateOnly.FromDateTime(view.At))]);
     }
 }
 
