@@ -38,6 +38,22 @@ public static class AccessLog
         return new AccessDeniedException($"Du har ikke adgang til {what}. {Scope(user.Audience)}");
     }
 
+    /// <summary>
+    /// One day's views that showed any of the cases, oldest first, each with those of the cases it showed, in its order:
+    /// narrowed in the database by each id in quotes (<see cref="AccessLogEntry.Needle"/>), confirmed by unpacking the row.
+    /// </summary>
+    public static async Task<List<(AccessLogEntry View, List<string> Cases)>> ViewsShowingAsync(IAppDbContext db, DateOnly day, IReadOnlyCollection<string> caseIds, CancellationToken ct)
+    {
+        var needles = caseIds.Select(AccessLogEntry.Needle).ToList();
+        var start = day.ToDateTime(TimeOnly.MinValue);
+        var end = start.AddDays(1);
+        var views = await db.AccessLog.AsNoTracking()
+            .Where(l => l.At >= start && l.At < end && l.CaseIds != null && needles.Any(n => l.CaseIds.Contains(n)))
+            .OrderBy(l => l.At).ThenBy(l => l.Id)
+            .ToListAsync(ct);
+        return views.Select(v => (View: v, Cases: v.Cases().Where(caseIds.Contains).ToList())).Where(v => v.Cases.Count > 0).ToList();
+    }
+
     /// <summary>What a reader's role lets them see, said in the refusal so that it gives the true reason.</summary>
     private static string Scope(Audience audience) => audience switch
     {

@@ -29,17 +29,11 @@ public sealed class GetCaseAccessHandler(IAppDbContext db, ICurrentUser user, IC
             throw await AccessLog.DenyAsync(db, user, clock, Page, caseId, "adgangsloggen", cancellationToken);
         }
         var days = await db.AccessLogCaseDays.AsNoTracking().Where(d => d.CaseId == caseId).Select(d => d.Day).OrderBy(d => d).ToListAsync(cancellationToken);
-        var needle = AccessLogEntry.Needle(caseId);
         var rows = new List<CaseAccessRow>();
         foreach (var day in days)
         {
-            var from = day.ToDateTime(TimeOnly.MinValue);
-            var to = from.AddDays(1);
-            var views = await db.AccessLog.AsNoTracking()
-                .Where(l => l.At >= from && l.At < to && l.CaseIds != null && l.CaseIds.Contains(needle))
-                .OrderBy(l => l.At).ThenBy(l => l.Id)
-                .ToListAsync(cancellationToken);
-            rows.AddRange(views.Where(l => l.Cases().Contains(caseId)).Select(l => new CaseAccessRow(l.At, l.UserName, l.EmployeeId, l.Page, l.Action)));
+            rows.AddRange((await AccessLog.ViewsShowingAsync(db, day, [caseId], cancellationToken))
+                .Select(v => new CaseAccessRow(v.View.At, v.View.UserName, v.View.EmployeeId, v.View.Page, v.View.Action)));
         }
         // The look-up is itself logged: the next answer shows who asked.
         await AccessLog.WriteAsync(db, user, clock, Page, "opslag", [caseId], cancellationToken);

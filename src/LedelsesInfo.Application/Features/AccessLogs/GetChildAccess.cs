@@ -42,19 +42,12 @@ public sealed class GetChildAccessHandler(IAppDbContext db, ICurrentUser user, I
             .Select(d => d.Day).Distinct().OrderBy(d => d).ToListAsync(ct);
         var units = await (from e in db.Employees.AsNoTracking() join u in db.OrgUnits.AsNoTracking() on e.UnitId equals u.Id select new { e.Id, u.Name })
             .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var needles = cases.Select(AccessLogEntry.Needle).ToList();
         var rows = new List<ChildAccessRow>();
         foreach (var day in days)
         {
-            var start = day.ToDateTime(TimeOnly.MinValue);
-            var end = start.AddDays(1);
-            var views = await db.AccessLog.AsNoTracking()
-                .Where(l => l.At >= start && l.At < end && l.CaseIds != null && needles.Any(n => l.CaseIds.Contains(n)))
-                .OrderBy(l => l.At).ThenBy(l => l.Id)
-                .ToListAsync(ct);
             // One line for each of the child's cases a view showed, in the order the view showed them.
-            rows.AddRange(views.SelectMany(l => l.Cases().Where(cases.Contains).Select(c =>
-                new ChildAccessRow(l.At, c, l.EmployeeId is { } e && units.TryGetValue(e, out var unit) ? unit : "ukendt enhed", l.Page, l.Action))));
+            rows.AddRange((await AccessLog.ViewsShowingAsync(db, day, cases, ct)).SelectMany(v => v.Cases.Select(c =>
+                new ChildAccessRow(v.View.At, c, v.View.EmployeeId is { } e && units.TryGetValue(e, out var unit) ? unit : "ukendt enhed", v.View.Page, v.View.Action))));
         }
         await AccessLog.WriteAsync(db, user, clock, Page, "opslag", cases.Count == 0 ? [null] : cases.Select(c => (string?)c), ct);
         var table = new TableData("indsigt", $"Opslag på barnets sager {Danish.Date(from)} – {Danish.Date(to)}",
