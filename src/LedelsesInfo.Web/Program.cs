@@ -84,6 +84,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTyp
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 builder.Services.AddScoped<RequestVersions>();
+builder.Services.AddScoped<StartupRun>();
 builder.Services.AddSingleton(new CaseSystemLinks(configuration["CaseSystem:CaseUrl"]));
 builder.Services.AddSingleton<PaperPdf>();
 // The weekly message over SMTP, on its schedule; off unless Notifications:Smtp:Host is set (docs/operations.md).
@@ -218,8 +219,6 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
     await initializer.CompleteRecomputeAsync();
 }
-// Before the portal listens: the first reader's page is then as fast as the next (docs/decisions/0010).
-await Warmup.RunAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LedelsesInfo.Web.Warmup"));
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -246,6 +245,9 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
 
+// Before the portal listens: each audience's page shown once in the process, so the first reader's page is as fast as
+// the next (docs/decisions/0010).
+await Warmup.RunAsync(app.Services, ((IEndpointRouteBuilder)app).DataSources, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LedelsesInfo.Web.Warmup"));
 await app.RunAsync();
 
 static string OpenIdConnectDefaults() => Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme;

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Infrastructure.Persistence;
+using LedelsesInfo.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LedelsesInfo.Web.Tests;
 
-/// <summary>The warm-up before the portal listens computes every dashboard once, and neither caches an answer nor logs a view.</summary>
+/// <summary>The warm-up before the portal listens shows every audience's page once, and neither caches an answer or a page nor logs a view.</summary>
 public sealed class WarmupTests
 {
     private sealed class Capture : ILoggerProvider
@@ -42,18 +45,20 @@ public sealed class WarmupTests
     }
 
     [Fact]
-    public async Task The_dashboards_are_computed_before_the_portal_listens_without_caching_or_logging_a_view()
+    public async Task Each_audiences_page_is_shown_once_before_the_portal_listens_without_caching_or_logging_a_view()
     {
         var capture = new Capture();
         using var factory = new Factory(capture);
 
         using var client = factory.NewClient(); // starts the host: migrate, seed the demo, warm up
 
-        Assert.Contains(capture.Lines, l => l.StartsWith("Information: Opvarmning: dashboards beregnet én gang på", StringComparison.Ordinal));
+        Assert.Contains(capture.Lines, l => l.StartsWith("Information: Opvarmning: /Fagudvalg 200, /Ledelse 200, /Team 200, /Mine 200 vist én gang på", StringComparison.Ordinal));
         Assert.DoesNotContain(capture.Lines, l => l.Contains("Opvarmningen af dashboards mislykkedes", StringComparison.Ordinal));
         Assert.Equal(0, factory.Services.GetRequiredService<QueryCache>().Count);
+        var pages = Assert.IsType<MemoryCache>(factory.Services.GetRequiredService<CacheTagHelperMemoryCacheFactory>().Cache);
+        Assert.Equal(0, pages.Count); // no rendered dashboard kept either
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
-        Assert.False(await db.AccessLog.AnyAsync(e => e.UserName == "opstart")); // the demo's own supervision rounds log theirs
+        Assert.False(await db.AccessLog.AnyAsync(e => e.UserName == Warmup.UserName)); // the demo's own supervision rounds log theirs
     }
 }

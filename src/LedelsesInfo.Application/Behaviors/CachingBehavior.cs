@@ -7,8 +7,10 @@ namespace LedelsesInfo.Application.Behaviors;
 /// same day, was answered at the current data version; otherwise runs the handler and keeps its answer. One small read
 /// (the data version) per request instead of the dashboard's dozens. A key is computed once however many ask for it at
 /// once, and computations take turns (about one per core), so cached answers are never held up (<see cref="QueryCache.GetOrComputeAsync"/>).
+/// The portal's own run of a page at start (<see cref="StartupRun"/>) computes and keeps nothing, so the first reader's
+/// page is computed for that reader.
 /// </summary>
-public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock, RequestVersions request)
+public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock, RequestVersions request, StartupRun startup)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -24,6 +26,10 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
             {
                 request.Forget(); // it may have changed data: the next cached query reads the versions again
             }
+        }
+        if (startup.Active)
+        {
+            return await next(message, cancellationToken); // not even the period index is kept
         }
         var versions = await request.ReadAsync(db, cancellationToken);
         var version = versions.Data;

@@ -44,6 +44,7 @@ public static class Slice
         services.AddValidatorsFromAssemblyContaining<GetHome>(includeInternalTypes: true);
         services.AddSingleton(new QueryCache(100));
         services.AddScoped<RequestVersions>();
+        services.AddScoped<StartupRun>();
         services.AddScoped(_ => database.NewContext());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton(user);
