@@ -103,6 +103,24 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task The_writers_rehearsal_at_start_leaves_nothing_and_the_next_view_is_written()
+    {
+        var settings = Settings();
+        await MigrateAsync(settings);
+        using var writer = new AccessLogWriter(settings);
+
+        await writer.RehearseAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        await using var db = Context(settings);
+        Assert.Empty(await db.AccessLog.ToListAsync());
+        Assert.Empty(await db.AccessLogCaseDays.ToListAsync());
+        Assert.Equal(0, writer.Transactions);
+        await writer.AppendAsync(View("S1"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("S1", Assert.Single(await db.AccessLog.LinesAsync()).CaseId);
+        Assert.Equal(1, writer.Transactions);
+    }
+
+    [Fact]
     public async Task In_one_file_a_view_waits_for_the_write_lock()
     {
         var settings = Settings(separate: false);

@@ -49,6 +49,22 @@ public sealed class AccessLogWriter : IDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Readies the writer before the portal listens: its own context (and with it EF's model for its options) and
+    /// connection, and the statement, run once in a transaction that is rolled back. The first view of a case after a
+    /// start then does not pay for them (about 0.7 s on `large` on two slow cores), and nothing is written.
+    /// </summary>
+    public Task RehearseAsync(CancellationToken cancellationToken)
+    {
+        var rehearsal = new Pending(new AccessLogView(DateTime.UnixEpoch, "opstart", null, "opstart", "opstart", ["opstart"]),
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Rehearsal: true);
+        if (!queue.Writer.TryWrite(rehearsal))
+        {
+            throw new ObjectDisposedException(nameof(AccessLogWriter), "Adgangsloggen er lukket.");
+        }
+        return rehearsal.Done.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Writes what is queued, then stops: no line handed over before shutdown is lost.</summary>
     public void Dispose()
     {
@@ -64,10 +80,18 @@ public sealed class AccessLogWriter : IDisposable
         {
             while (batch.Count < MaxViewsPerTransaction && queue.Reader.TryRead(out var pending))
             {
+                if (pending.Rehearsal)
+                {
+                    Rehearse(pending);
+                    continue;
+                }
                 batch.Add(pending);
             }
-            Write(batch);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                Write(batch);
+                batch.Clear();
+            }
         }
     }
 
@@ -106,6 +130,25 @@ public sealed class AccessLogWriter : IDisposable
         }
     }
 
+    private void Rehearse(Pending rehearsal)
+    {
+        try
+        {
+            var context = Connection();
+            using var transaction = AccessLogFile.BeginLogTransaction(context);
+            context.InsertAccessLog(rehearsal.View);
+            transaction.Rollback();
+            rehearsal.Done.TrySetResult();
+        }
+#pragma warning disable CA1031 // the error belongs to the warm-up that waits for it, not to this thread
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Reset();
+            rehearsal.Done.TrySetException(e);
+        }
+    }
+
     /// <summary>The writer's one connection, kept open between transactions; opened again after an error.</summary>
     private LedelsesInfoDbContext Connection()
     {
@@ -123,5 +166,5 @@ public sealed class AccessLogWriter : IDisposable
         db = null;
     }
 
-    private sealed record Pending(AccessLogView View, TaskCompletionSource Done);
+    private sealed record Pending(AccessLogView View, TaskCompletionSource Done, bool Rehearsal = false);
 }

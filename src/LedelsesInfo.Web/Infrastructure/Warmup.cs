@@ -13,8 +13,8 @@ namespace LedelsesInfo.Web.Infrastructure;
 /// it: EF translates and compiles the queries, the runtime compiles the handlers, the pipeline and the page's Razor, and the
 /// tag helpers and partials are found, then and not in the first reader's request. The page is run in the process, through
 /// its endpoint, without a network or a sign-in; the scope is a <see cref="StartupRun"/>, so nothing is cached for anyone
-/// and nothing is written to the access log (no one has seen a case), and the HTML goes nowhere. A failure is logged and
-/// the portal starts all the same.
+/// and nothing is written to the access log (no one has seen a case), and the HTML goes nowhere. The access log's writer
+/// rehearses its statement in a transaction it rolls back. A failure is logged and the portal starts all the same.
 /// </summary>
 public static class Warmup
 {
@@ -37,6 +37,10 @@ public static class Warmup
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (services.GetService<LedelsesInfo.Infrastructure.Persistence.AccessLogWriter>() is { } accessLog)
+            {
+                await accessLog.RehearseAsync(ct); // its first view costs more than a page; rolled back, nothing logged
+            }
             var shown = new List<string>();
             foreach (var (role, path) in Pages)
             {
