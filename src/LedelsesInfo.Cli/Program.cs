@@ -161,7 +161,7 @@ switch (command.Name)
     }
     case "send-weekly":
     {
-        var day = DateOnly.FromDateTime(DateTime.Now);
+        var day = ((IClock)new DanishClock()).Today;
         if (command.Option("day") is { } dayText && !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             Console.Error.WriteLine($"Datoen \"{dayText}\" skal skrives som åååå-mm-dd, fx 2026-12-07.");

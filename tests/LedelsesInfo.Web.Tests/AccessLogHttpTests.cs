@@ -142,3 +142,37 @@ public sealed class AccessLogHttpTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains(LedelsesInfo.Infrastructure.Tests.Support.SqlServerTranslation.Instance.Translated, q => q.StartsWith("AccessLogEntry:", StringComparison.Ordinal) && q.Contains("EmployeeId", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The portal on a server whose own date is not Denmark's (a UTC server after Danish midnight): its clock is two days ahead of the machine's.</summary>
+public sealed class DanishDateFactory : PortalFactory
+{
+    private sealed class AheadClock : LedelsesInfo.Application.Abstractions.IClock
+    {
+        public DateTime Now => new LedelsesInfo.Application.Abstractions.DanishClock().Now.AddDays(2);
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<LedelsesInfo.Application.Abstractions.IClock, AheadClock>());
+    }
+}
+
+/// <summary>The access log's default period ends on Denmark's date, not the server's: a view logged after Danish midnight is found.</summary>
+public sealed class AccessLogDateTests(DanishDateFactory factory) : IClassFixture<DanishDateFactory>
+{
+    [Fact]
+    public async Task A_users_look_ups_are_found_by_the_default_period_when_the_servers_date_is_behind_denmarks()
+    {
+        var leaderId = (await SignIn.EmployeeIdsAsync(factory, "teamleder"))[0];
+        using var leader = await SignIn.AsAsync(factory, "teamleder");
+        await leader.GetStringAsync("/Team");
+        using var admin = await SignIn.AsAsync(factory, "administrator");
+
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Adgangslog?bruger={leaderId}"));
+
+        var report = page[page.IndexOf($"Opslag af {leaderId}", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Ingen opslag i perioden", report, StringComparison.Ordinal);
+        Assert.Contains(" sager</summary>", report, StringComparison.Ordinal);
+    }
+}

@@ -68,13 +68,31 @@ public static class Sessions
         }
     }
 
+    /// <summary>
+    /// At start, before the portal listens (<see cref="Infrastructure.Warmup"/>): the two reads every signed-in request
+    /// makes, once, so EF has compiled them before the first reader's request. Reads only.
+    /// </summary>
+    public static async Task RehearseAsync(IAppDbContext db, string employeeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await IsOpenAsync(db, "", ct);
+        await EmployeeAsync(db, employeeId, ct);
+    }
+
+    private static Task<bool> IsOpenAsync(IAppDbContext db, string id, CancellationToken ct) =>
+        db.SignInSessions.AsNoTracking().AnyAsync(s => s.Id == id && s.EndedAt == null, ct);
+
+    private static async Task<(string UnitId, EmployeeRole Role)?> EmployeeAsync(IAppDbContext db, string employeeId, CancellationToken ct) =>
+        await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => new { e.UnitId, e.Role }).FirstOrDefaultAsync(ct) is { } e
+            ? (e.UnitId, e.Role) : null;
+
     private static async Task<bool> StillValidAsync(IAppDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
         if (principal.FindFirst(Claim)?.Value is not { } id)
         {
             return false;
         }
-        var open = await db.SignInSessions.AsNoTracking().AnyAsync(s => s.Id == id && s.EndedAt == null, ct);
+        var open = await IsOpenAsync(db, id, ct);
         if (!open)
         {
             return false;
@@ -84,10 +102,10 @@ public static class Sessions
         {
             return true; // Entra ID: the portal's claims are added per request from the employees file.
         }
-        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => new { e.UnitId, e.Role }).FirstOrDefaultAsync(ct);
-        return employee is not null
-            && employee.UnitId == principal.FindFirst(PortalClaims.UnitId)?.Value
-            && Code<Audience>.Of(Audiences.For(employee.Role)) == principal.FindFirst(PortalClaims.Audience)?.Value;
+        var employee = await EmployeeAsync(db, employeeId, ct);
+        return employee is { } found
+            && found.UnitId == principal.FindFirst(PortalClaims.UnitId)?.Value
+            && Code<Audience>.Of(Audiences.For(found.Role)) == principal.FindFirst(PortalClaims.Audience)?.Value;
     }
 
     private static string Bounded(string name) => name.Length > 256 ? name[..256] : name;

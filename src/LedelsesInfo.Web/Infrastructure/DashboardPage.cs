@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Infrastructure.Export;
@@ -23,7 +24,7 @@ public abstract class DashboardPage : PageModel
         {
             return NotFound();
         }
-        return TableFile(this, data, $"{data.Name}-{DateTime.Now:yyyyMMdd}", format) ?? BadRequest();
+        return TableFile(this, data, $"{data.Name}-{HttpContext.RequestServices.GetRequiredService<IClock>().Today:yyyyMMdd}", format) ?? BadRequest();
     }
 
     /// <summary>

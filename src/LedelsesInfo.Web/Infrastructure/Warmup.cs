@@ -14,7 +14,7 @@ namespace LedelsesInfo.Web.Infrastructure;
 /// tag helpers and partials are found, then and not in the first reader's request. The page is run in the process, through
 /// its endpoint, without a network or a sign-in; the scope is a <see cref="StartupRun"/>, so nothing is cached for anyone
 /// and nothing is written to the access log (no one has seen a case), and the HTML goes nowhere. The access log's writer
-/// rehearses its statement in a transaction it rolls back. A failure is logged and the portal starts all the same.
+/// rehearses its statement in a transaction it rolls back, and the session check's two reads run once. A failure is logged and the portal starts all the same.
 /// </summary>
 public static class Warmup
 {
@@ -50,6 +50,11 @@ public static class Warmup
                 }
                 var endpoint = endpoints.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
                     .First(e => string.Equals("/" + e.RoutePattern.RawText, path, StringComparison.OrdinalIgnoreCase));
+                if (shown.Count == 0)
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    await Sessions.RehearseAsync(scope.ServiceProvider.GetRequiredService<IAppDbContext>(), person.FindFirst(PortalClaims.EmployeeId)!.Value, ct);
+                }
                 var status = await ShowAsync(services, endpoint, path, person, ct);
                 shown.Add($"{path} {status}");
             }

@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.AccessLogs;
 using LedelsesInfo.Infrastructure.Export;
 using Mediator;
@@ -10,7 +11,7 @@ namespace LedelsesInfo.Web.Pages.Admin;
 /// The access log, searched by case, by child (the answer to a citizen's request, with units instead of employees, as a
 /// page to print and a spreadsheet to send) or by user and period. Every look-up is itself logged.
 /// </summary>
-public sealed class AdgangslogModel(IMediator mediator) : PageModel
+public sealed class AdgangslogModel(IMediator mediator, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "sag")]
     public string? CaseId { get; set; }
@@ -39,7 +40,7 @@ public sealed class AdgangslogModel(IMediator mediator) : PageModel
         }
         else if (Request.Query.ContainsKey("bruger"))
         {
-            var to = To ?? DateOnly.FromDateTime(DateTime.Today);
+            var to = To ?? clock.Today;
             ByUser = await mediator.Send(new GetUserAccess(UserName ?? "", From ?? to.AddMonths(-1), to), ct);
         }
         else if (Request.Query.ContainsKey("sag"))

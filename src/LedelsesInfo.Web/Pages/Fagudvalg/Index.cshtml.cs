@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.Dashboards;
 using LedelsesInfo.Web.Infrastructure;
 using Mediator;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LedelsesInfo.Web.Pages.Fagudvalg;
 
-public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
+public sealed class FagudvalgModel(IMediator mediator, IClock clock) : DashboardPage
 {
     public CommitteeDashboard? Dashboard { get; private set; }
     public LedelsesInfo.Application.Features.ManagementReview.ReviewOverview? Review { get; private set; }
@@ -86,5 +87,5 @@ public sealed class FagudvalgModel(IMediator mediator) : DashboardPage
     /// <summary>Management supervision for the year of the quarter shown, small numbers hidden as the committee sees them.</summary>
     private async Task<LedelsesInfo.Application.Features.ManagementReview.ReviewOverview> ReviewAsync(CommitteeDashboard dashboard, CancellationToken ct) =>
         await mediator.Send(new LedelsesInfo.Application.Features.ManagementReview.GetReviewOverview(
-            dashboard.Quarter is { } q ? Figures.YearOf(q) : DateTime.Today.Year, HideSmallNumbers: true), ct);
+            dashboard.Quarter is { } q ? Figures.YearOf(q) : clock.Today.Year, HideSmallNumbers: true), ct);
 }

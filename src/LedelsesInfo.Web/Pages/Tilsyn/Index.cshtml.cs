@@ -1,3 +1,4 @@
+using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Features.ManagementReview;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Web.Auth;
@@ -10,14 +11,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LedelsesInfo.Web.Pages.Tilsyn;
 
 [Authorize(Policy = Policies.TeamLeader)]
-public sealed class TilsynModel(IMediator mediator) : PageModel
+public sealed class TilsynModel(IMediator mediator, IClock clock) : PageModel
 {
     public TeamYear? TeamYear { get; private set; }
+
+    /// <summary>This year in Denmark, whatever the server's zone.</summary>
+    public int ThisYear => clock.Today.Year;
     public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
-        TeamYear = await mediator.Send(new GetRounds(year ?? DateTime.Today.Year), ct);
+        TeamYear = await mediator.Send(new GetRounds(year ?? clock.Today.Year), ct);
         Templates = await mediator.Send(new GetTemplates(), ct);
     }
 
