@@ -71,7 +71,7 @@ switch (command.Name)
         }
         else
         {
-            to = DemoGenerator.DefaultTo(((IClock)new DanishClock()).Today);
+            to = DemoGenerator.DefaultTo(DanishClock.Instance.Today);
         }
         var summary = new DemoGenerator(profile, seed, to).WriteTo(output);
         foreach (var (file, rows) in summary.RowsPerFile)
@@ -161,7 +161,7 @@ switch (command.Name)
     }
     case "send-weekly":
     {
-        var day = ((IClock)new DanishClock()).Today;
+        var day = DanishClock.Instance.Today;
         if (command.Option("day") is { } dayText && !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             Console.Error.WriteLine($"Datoen \"{dayText}\" skal skrives som åååå-mm-dd, fx 2026-12-07.");

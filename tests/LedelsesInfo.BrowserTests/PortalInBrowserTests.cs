@@ -340,12 +340,12 @@ public sealed class PortalInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.TypeAsync("Sidemakker til de nye i de første tre måneder");
         await page.FocusAsync("#Owner");
         await page.Keyboard.PressAsync("ArrowDown");
-        await page.FillAsync("#DueOn", new LedelsesInfo.Application.Abstractions.DanishClock().Now.Date.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#DueOn", LedelsesInfo.Application.Abstractions.DanishClock.Instance.Today.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FocusAsync("#retning-op");
         await page.Keyboard.PressAsync("Space");
         await page.FocusAsync("#TargetValue");
         await page.Keyboard.TypeAsync("92,5");
-        await page.FillAsync("#TargetBy", new LedelsesInfo.Application.Abstractions.DanishClock().Now.Date.AddMonths(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#TargetBy", LedelsesInfo.Application.Abstractions.DanishClock.Instance.Today.AddMonths(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FocusAsync("form.note-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForAddressAsync(url => url.EndsWith("/Team", StringComparison.Ordinal));

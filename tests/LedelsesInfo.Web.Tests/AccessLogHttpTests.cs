@@ -148,7 +148,7 @@ public sealed class DanishDateFactory : PortalFactory
 {
     private sealed class AheadClock : LedelsesInfo.Application.Abstractions.IClock
     {
-        public DateTime Now => new LedelsesInfo.Application.Abstractions.DanishClock().Now.AddDays(2);
+        public DateTime Now => LedelsesInfo.Application.Abstractions.DanishClock.Instance.Now.AddDays(2);
     }
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

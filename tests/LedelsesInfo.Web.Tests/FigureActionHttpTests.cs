@@ -58,7 +58,7 @@ public sealed partial class FigureNoteHttpTests
         var form = await director.GetStringAsync($"/Handlinger/Ny?note={note}&tilbage=/Handlinger");
         var leaders = await SignIn.EmployeeIdsAsync(factory, "teamleder");
         var owner = Regex.Matches(form, "<option value=\"(M\\d+)\"").Select(m => m.Groups[1].Value).First(leaders.Contains);
-        var today = ((LedelsesInfo.Application.Abstractions.IClock)new LedelsesInfo.Application.Abstractions.DanishClock()).Today; // the portal's date, not the server's
+        var today = LedelsesInfo.Application.Abstractions.DanishClock.Instance.Today; // the portal's date, not the server's
         var targetBy = today.AddMonths(5);
         var saved = await Forms.PostAsync(director, $"/Handlinger/Ny?note={note}&tilbage=/Handlinger", new()
         {

@@ -20,5 +20,8 @@ public sealed class DanishClock : IClock
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
+    /// <summary>For code outside the container (the engine's "today", the CLI, tests), as the interface whose <see cref="IClock.Today"/> it has.</summary>
+    public static IClock Instance { get; } = new DanishClock();
+
     public DateTime Now => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Zone);
 }

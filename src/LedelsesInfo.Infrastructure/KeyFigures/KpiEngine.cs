@@ -41,7 +41,7 @@ public sealed class KpiEngine(LedelsesInfoDbContext db)
     /// </summary>
     public async Task<DateOnly?> DataAsOfAsync(CancellationToken ct = default)
     {
-        var today = ((IClock)new DanishClock()).Today;
+        var today = DanishClock.Instance.Today;
         var tomorrow = today.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var lastPayment = await db.Payments.Where(p => p.PostedOn <= today).MaxAsync(p => (DateOnly?)p.PostedOn, ct);
         var lastEvent = await db.ActivityEvents.Where(e => e.OccurredOn <= today).MaxAsync(e => (DateOnly?)e.OccurredOn, ct);

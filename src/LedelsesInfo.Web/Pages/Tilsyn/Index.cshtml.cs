@@ -21,7 +21,7 @@ public sealed class TilsynModel(IMediator mediator, IClock clock) : PageModel
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
-        TeamYear = await mediator.Send(new GetRounds(year ?? clock.Today.Year), ct);
+        TeamYear = await mediator.Send(new GetRounds(year ?? ThisYear), ct);
         Templates = await mediator.Send(new GetTemplates(), ct);
     }
 

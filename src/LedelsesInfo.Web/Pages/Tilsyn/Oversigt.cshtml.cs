@@ -20,11 +20,11 @@ public sealed class OversigtModel(IMediator mediator, IClock clock) : DashboardP
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Overview = await mediator.Send(new GetReviewOverview(Year ?? clock.Today.Year, HideSmallNumbers: false), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await mediator.Send(new GetReviewOverview(Year ?? ThisYear, HideSmallNumbers: false), ct);
 
     protected override async Task<IReadOnlyList<TableData>> TablesAsync(CancellationToken ct)
     {
-        var o = await mediator.Send(new GetReviewOverview(Year ?? clock.Today.Year, HideSmallNumbers: false), ct);
+        var o = await mediator.Send(new GetReviewOverview(Year ?? ThisYear, HideSmallNumbers: false), ct);
         return [o.Municipality, o.Teams, o.Years, o.ActionPlanTable];
     }
 }
