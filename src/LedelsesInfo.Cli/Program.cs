@@ -278,6 +278,11 @@ static ServiceProvider BuildServices(IConfiguration configuration)
         options.PipelineBehaviors = [typeof(LedelsesInfo.Application.Behaviors.LoggingBehavior<,>), typeof(LedelsesInfo.Application.Behaviors.ValidationBehavior<,>)];
     });
     FluentValidation.ServiceCollectionExtensions.AddValidatorsFromAssemblyContaining<LedelsesInfo.Application.Features.Home.GetHome>(services, includeInternalTypes: true);
+    // What the handlers read alike (the org tree, the snapshots, the targets), kept for the process's one run.
+    services.AddSingleton(new LedelsesInfo.Application.Caching.QueryCache(100));
+    services.AddScoped<LedelsesInfo.Application.Caching.RequestVersions>();
+    services.AddScoped<LedelsesInfo.Application.Abstractions.StartupRun>();
+    services.AddScoped<LedelsesInfo.Application.Caching.SharedReads>();
     services.AddLedelsesInfoInfrastructure(DatabaseSettings.From(configuration, InfrastructureServiceCollectionExtensions.DefaultDataFolder(configuration)));
     LedelsesInfo.Infrastructure.Notifications.NotificationServiceCollectionExtensions.AddLedelsesInfoNotifications(services, configuration, schedule: false);
     return services.BuildServiceProvider();

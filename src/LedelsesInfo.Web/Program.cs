@@ -85,6 +85,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(_ => new QueryCache(configuration.GetValue("Cache:MaxEntries", 1000)));
 builder.Services.AddScoped<RequestVersions>();
 builder.Services.AddScoped<StartupRun>();
+builder.Services.AddScoped<SharedReads>();
 builder.Services.AddSingleton(new CaseSystemLinks(configuration["CaseSystem:CaseUrl"]));
 builder.Services.AddSingleton<PaperPdf>();
 // The weekly message over SMTP, on its schedule; off unless Notifications:Smtp:Host is set (docs/operations.md).

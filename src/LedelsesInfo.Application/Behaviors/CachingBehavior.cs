@@ -10,7 +10,7 @@ namespace LedelsesInfo.Application.Behaviors;
 /// The portal's own run of a page at start (<see cref="StartupRun"/>) computes and keeps nothing, so the first reader's
 /// page is computed for that reader.
 /// </summary>
-public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock, RequestVersions request, StartupRun startup)
+public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppDbContext db, ICurrentUser user, IClock clock, RequestVersions request, StartupRun startup, SharedReads reads)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -29,11 +29,11 @@ public sealed class CachingBehavior<TMessage, TResponse>(QueryCache cache, IAppD
         }
         if (startup.Active)
         {
-            return await next(message, cancellationToken); // not even the period index is kept
+            return await next(message, cancellationToken); // nor anything it reads (SharedReads)
         }
         var versions = await request.ReadAsync(db, cancellationToken);
         var version = versions.Data;
-        var canonical = (TMessage)await query.CanonicalAsync(new PeriodIndex(db, cache, version), user, cancellationToken);
+        var canonical = (TMessage)await query.CanonicalAsync(reads, user, cancellationToken);
         var who = query.Scope switch
         {
             CacheScope.Audience => $"{user.Audience}",

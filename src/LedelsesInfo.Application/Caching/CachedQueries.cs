@@ -25,7 +25,7 @@ public interface ICachedQuery
     /// month or week replaced by the one shown), so that the cache key names the answer, not the address typed. The
     /// handler resolves the same way; a query with nothing to resolve is its own canonical form.
     /// </summary>
-    ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct) => ValueTask.FromResult(this);
+    ValueTask<ICachedQuery> CanonicalAsync(SharedReads index, ICurrentUser user, CancellationToken ct) => ValueTask.FromResult(this);
 
     /// <summary>
     /// The answer shows what leaders and caseworkers write beside the figures (notes, expectations, actions, deadline

@@ -45,6 +45,7 @@ public static class Slice
         services.AddSingleton(new QueryCache(100));
         services.AddScoped<RequestVersions>();
         services.AddScoped<StartupRun>();
+        services.AddScoped<SharedReads>();
         services.AddScoped(_ => database.NewContext());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton(user);

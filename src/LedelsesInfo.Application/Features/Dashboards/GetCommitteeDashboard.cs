@@ -43,7 +43,7 @@ public sealed record GetCommitteeDashboard(string? Quarter = null, DateOnly? AsO
 {
     public CacheScope Scope => CacheScope.Audience;
 
-    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    public async ValueTask<ICachedQuery> CanonicalAsync(SharedReads index, ICurrentUser user, CancellationToken ct)
     {
         if (await index.AsOfAsync(AsOf, ct) is not { } asOf || await index.MunicipalityIdAsync(ct) is not { } municipality)
         {
@@ -59,7 +59,7 @@ public sealed class GetCommitteeDashboardValidator : AbstractValidator<GetCommit
         RuleFor(q => q.Quarter).Matches(@"^\d{4}-Q[1-4]$").When(q => q.Quarter is not null).WithMessage("Kvartalet skrives som 2025-Q1.");
 }
 
-public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandler<GetCommitteeDashboard, CommitteeDashboard>
+public sealed class GetCommitteeDashboardHandler(IAppDbContext db, SharedReads reads) : IQueryHandler<GetCommitteeDashboard, CommitteeDashboard>
 {
     private static readonly Dictionary<string, string> FunctionNames = new()
     {
@@ -73,24 +73,23 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
 
     public async ValueTask<CommitteeDashboard> Handle(GetCommitteeDashboard query, CancellationToken ct)
     {
-        var municipality = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Municipality).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
-        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct);
-        var snapshots = await Figures.SnapshotsAsync(db, ct);
+        var municipality = await reads.MunicipalityAsync(ct);
+        var asOf = await reads.AsOfAsync(query.AsOf, ct);
+        var snapshots = await reads.SnapshotsAsync(ct);
         var empty = new TableData("tom", "", [], []);
         if (asOf is not { } a || municipality is null)
         {
             return new CommitteeDashboard(asOf, snapshots, null, [], municipality?.Name ?? "Kommunen", [], [], empty, [], empty, [], empty, new Dictionary<KpiArea, TableData>());
         }
-        var quarters = await Figures.PeriodsAsync(db, a, PeriodKind.Quarter, municipality.Id, ct);
+        var quarters = await reads.PeriodsAsync(a, PeriodKind.Quarter, municipality.Id, ct);
         var quarter = Figures.ChoosePeriod(quarters, query.Quarter, a);
         if (quarter is null)
         {
             return new CommitteeDashboard(a, snapshots, null, quarters, municipality.Name, [], [], empty, [], empty, [], empty, new Dictionary<KpiArea, TableData>());
         }
         var year = Figures.YearOf(quarter);
-        var kpis = await Figures.EnabledAsync(db, Audience.Committee, ct);
-        var departments = await db.OrgUnits.AsNoTracking().Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var kpis = await reads.EnabledAsync(Audience.Committee, ct);
+        var departments = (await reads.UnitsAsync(ct)).Values.Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         var trendPeriods = quarters.Where(p => string.CompareOrdinal(p, quarter) <= 0).Take(8).Reverse().ToList();
         // The municipality's figures for the eight quarters of its trends; the departments' for the quarter alone.
         var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [municipality.Id], PeriodKind.Quarter, trendPeriods, ct);
@@ -98,7 +97,7 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db) : IQueryHandl
         {
             values[key] = value;
         }
-        var targetFor = await Figures.TargetsForYearsAsync(db, trendPeriods, ct);
+        var targetFor = await reads.TargetsForYearsAsync(trendPeriods, ct);
 
         var figures = kpis.Select(k =>
         {

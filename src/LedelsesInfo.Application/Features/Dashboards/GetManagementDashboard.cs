@@ -44,7 +44,7 @@ public sealed record GetManagementDashboard(string? UnitId = null, string? Month
 {
     public CacheScope Scope => CacheScope.Unit;
 
-    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    public async ValueTask<ICachedQuery> CanonicalAsync(SharedReads index, ICurrentUser user, CancellationToken ct)
     {
         var unit = UnitId ?? (user.Audience == Audience.Administrator ? await index.MunicipalityIdAsync(ct) : user.UnitId);
         if (await index.AsOfAsync(AsOf, ct) is not { } asOf || unit is null || !await index.IsUnitAsync(unit, ct))
@@ -55,14 +55,14 @@ public sealed record GetManagementDashboard(string? UnitId = null, string? Month
     }
 }
 
-public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>
+public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads reads, ICurrentUser user, IClock clock) : IQueryHandler<GetManagementDashboard, ManagementDashboard>
 {
     private static readonly string[] HrBesideDeadlines = [KpiCatalogue.H1.Code, KpiCatalogue.H2.Code, KpiCatalogue.F1.Code, KpiCatalogue.B1.Code];
 
     public async ValueTask<ManagementDashboard> Handle(GetManagementDashboard query, CancellationToken ct)
     {
-        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
+        var units = await reads.UnitsAsync(ct);
+        var visible = await reads.VisibleUnitIdsAsync(user, ct);
         var top = user.Audience == Audience.Administrator ? units.Values.First(u => u.Level == UnitLevel.Municipality).Id : user.UnitId;
         var selected = query.UnitId ?? top;
         if (user.Audience is not (Audience.Management or Audience.Administrator) || top is null || selected is null || !visible.Contains(selected) || !units.TryGetValue(selected, out _))
@@ -81,10 +81,10 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             children = [Ref(selected)];
         }
 
-        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct);
-        var snapshots = await Figures.SnapshotsAsync(db, ct);
+        var asOf = await reads.AsOfAsync(query.AsOf, ct);
+        var snapshots = await reads.SnapshotsAsync(ct);
         var empty = new TableData("tom", "", [], []);
-        var months = asOf is { } a0 ? await Figures.PeriodsAsync(db, a0, PeriodKind.Month, selected, ct) : [];
+        var months = asOf is { } a0 ? await reads.PeriodsAsync(a0, PeriodKind.Month, selected, ct) : [];
         if (asOf is not { } a || months.Count == 0)
         {
             return new ManagementDashboard(asOf, snapshots, null, months, Ref(selected), crumbs, children, children, [], new Dictionary<(string, string), FigureCell>(), empty, empty, [], empty, empty, empty, [], empty);
@@ -95,7 +95,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         var lastYear = Periods.Of(PeriodKind.Month, period.Start.AddYears(-1)).Key;
         var trendMonths = months.Where(p => string.CompareOrdinal(p, month) <= 0).Take(24).Reverse().ToList();
 
-        var kpis = await Figures.EnabledAsync(db, Audience.Management, ct);
+        var kpis = await reads.EnabledAsync(Audience.Management, ct);
         var unitIds = children.Select(c => c.Id).Append(selected).Distinct().ToList();
         // The unit's own figures for every month its trends and changes show; its children's for the month alone.
         var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [selected], PeriodKind.Month, trendMonths.Append(lastYear).Append(lastMonth).Distinct(), ct);
@@ -103,7 +103,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         {
             values[key] = value;
         }
-        var targetFor = await Figures.TargetsForYearsAsync(db, trendMonths.Append(lastYear), ct);
+        var targetFor = await reads.TargetsForYearsAsync(trendMonths.Append(lastYear), ct);
         // The selected unit's figures for the month, against its target: the changes table and the trends both show them.
         var current = kpis.ToDictionary(k => k.Code,
             k => Figures.Cell(k, selected, month, values.GetValueOrDefault((k.Code, selected, month)), targetFor(k.Code, selected, period.Start.Year), Disclosure.Internal));
@@ -224,7 +224,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
         _ => value,
     };
 
-    private static bool IsUnder(Dictionary<string, OrgUnit> units, string id, string ancestor)
+    private static bool IsUnder(IReadOnlyDictionary<string, OrgUnit> units, string id, string ancestor)
     {
         for (var unit = units[id].ParentId; unit is not null; unit = units[unit].ParentId)
         {
@@ -237,7 +237,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
     }
 
     /// <summary>The unit each team belongs to among the children shown (the team itself when a team is shown).</summary>
-    private static Dictionary<string, string> TeamToChild(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children)
+    private static Dictionary<string, string> TeamToChild(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children)
     {
         var map = new Dictionary<string, string>();
         var childIds = children.Select(c => c.Id).ToHashSet();
@@ -259,22 +259,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
     /// Spending and budget by unit: the month, the year so far, and the year's forecast, from the snapshot's economy
     /// (<see cref="EconomyMonth"/>): a few hundred rows for the year, never the raw payments.
     /// </summary>
-    private async Task<TableData> EconomyAsync(Dictionary<string, OrgUnit> units, List<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
+    private async Task<TableData> EconomyAsync(IReadOnlyDictionary<string, OrgUnit> units, List<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
     {
-        var year = new DateOnly(period.Start.Year, 1, 1);
-        var yearEnd = new DateOnly(period.Start.Year, 12, 31);
         var month = period.Start;
-        var rows = await db.EconomyMonths.AsNoTracking()
-            .Where(m => m.AsOf == asOf && m.Month >= year && m.Month <= yearEnd && Functions.All.Contains(m.Function))
-            .GroupBy(m => m.UnitId)
-            .Select(g => new
-            {
-                UnitId = g.Key,
-                SpentMonth = g.Sum(m => m.Month == month ? m.Spent : 0),
-                SpentYear = g.Sum(m => m.Month <= month ? m.Spent : 0),
-                BudgetSoFar = g.Sum(m => m.Month <= month ? m.Budget : 0),
-                BudgetRest = g.Sum(m => m.Month > month ? m.Budget : 0),
-            }).ToListAsync(ct);
+        // The same rows for every unit's page of the month: read once per month and data version, summed per unit shown.
+        var rows = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"economy-by-unit|{asOf:yyyy-MM-dd}|{month:yyyy-MM}"),
+            (d, c) => EconomyByUnitAsync(d, asOf, month, c), ct);
         var map = TeamToChild(units, children);
         // In whole kroner, as the units' own budgets are kept (the committee reads mio. kr.); the deviation's sign in its header.
         return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
@@ -302,13 +292,14 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
     }
 
     /// <summary>Productivity (X1) and cost per activity: the month's spending on activities over the activities active on its last day, from the snapshot's economy.</summary>
-    private async Task<TableData> CrossAsync(Dictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
+    private async Task<TableData> CrossAsync(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
         IReadOnlyList<Kpi> kpis, Period period, DateOnly asOf, CancellationToken ct)
     {
         var month = period.Start;
-        var rows = await db.EconomyMonths.AsNoTracking().Where(m => m.AsOf == asOf && m.Month == month)
-            .GroupBy(m => m.UnitId)
-            .Select(g => new { UnitId = g.Key, Active = g.Sum(m => m.ActiveActivities), Spent = g.Sum(m => m.SpentOnActivities) }).ToListAsync(ct);
+        var rows = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"activities-by-unit|{asOf:yyyy-MM-dd}|{month:yyyy-MM}"),
+            async (d, c) => (IReadOnlyList<UnitActivities>)await d.EconomyMonths.AsNoTracking().Where(m => m.AsOf == asOf && m.Month == month)
+                .GroupBy(m => m.UnitId)
+                .Select(g => new UnitActivities(g.Key, g.Sum(m => m.ActiveActivities), g.Sum(m => m.SpentOnActivities))).ToListAsync(c), ct);
         var map = TeamToChild(units, children);
         var x1 = KpiCatalogue.X1;
         var hasX1 = kpis.Contains(x1);
@@ -323,4 +314,23 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, ICurrentUser
             }).ToList());
     }
 
+    /// <summary>The year's spending and budget by unit up to and after the month, from the snapshot's economy: a few hundred rows, never the raw payments.</summary>
+    private static async Task<IReadOnlyList<UnitEconomy>> EconomyByUnitAsync(IAppDbContext db, DateOnly asOf, DateOnly month, CancellationToken ct)
+    {
+        var year = new DateOnly(month.Year, 1, 1);
+        var yearEnd = new DateOnly(month.Year, 12, 31);
+        return await db.EconomyMonths.AsNoTracking()
+            .Where(m => m.AsOf == asOf && m.Month >= year && m.Month <= yearEnd && Functions.All.Contains(m.Function))
+            .GroupBy(m => m.UnitId)
+            .Select(g => new UnitEconomy(
+                g.Key,
+                g.Sum(m => m.Month == month ? m.Spent : 0),
+                g.Sum(m => m.Month <= month ? m.Spent : 0),
+                g.Sum(m => m.Month <= month ? m.Budget : 0),
+                g.Sum(m => m.Month > month ? m.Budget : 0))).ToListAsync(ct);
+    }
+
+    private sealed record UnitEconomy(string UnitId, decimal SpentMonth, decimal SpentYear, decimal BudgetSoFar, decimal BudgetRest);
+
+    private sealed record UnitActivities(string UnitId, int Active, decimal Spent);
 }

@@ -25,11 +25,11 @@ public sealed record GetMyCases(DateOnly? AsOf = null, string? Export = null) : 
 {
     public CacheScope Scope => CacheScope.Person;
 
-    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct) =>
+    public async ValueTask<ICachedQuery> CanonicalAsync(SharedReads index, ICurrentUser user, CancellationToken ct) =>
         await index.AsOfAsync(AsOf, ct) is { } asOf ? this with { AsOf = asOf } : this;
 }
 
-public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>
+public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurrentUser user, IClock clock) : IQueryHandler<GetMyCases, MyCases>
 {
     /// <summary>The caseworker's cases: the one table of the page that names cases.</summary>
     public const string CasesTableName = "mine-sager";
@@ -43,7 +43,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
             throw await AccessLog.DenyAsync(db, user, clock, Page, null, "en sagsbehandlers sager", ct);
         }
         var me = user.EmployeeId;
-        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct) ?? clock.Today;
+        var asOf = await reads.AsOfAsync(query.AsOf, ct) ?? clock.Today;
         var day = asOf;
         var cases = await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
             .OrderBy(c => c.Id).ToListAsync(ct);
@@ -85,8 +85,10 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         // Own compliance against the team's over the same 12 weeks as the team leader's page (TwelveWeeks).
         var team = user.UnitId;
         var window = TwelveWeeks.Ending(day);
-        var due = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && d.TeamId == team && d.Due >= window.From && d.Due <= window.To)
-            .Select(d => new { d.CaseworkerId, d.Due, d.DoneOn }).ToListAsync(ct);
+        // The team's, the same for each of its caseworkers: read once per team and day.
+        var due = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"team-deadlines|{asOf:yyyy-MM-dd}|{team}|{window.From:yyyy-MM-dd}|{window.To:yyyy-MM-dd}"),
+            async (d, c) => (IReadOnlyList<TeamDeadline>)await d.Deadlines.AsNoTracking().Where(x => x.AsOf == asOf && x.TeamId == team && x.Due >= window.From && x.Due <= window.To)
+                .Select(x => new TeamDeadline(x.CaseworkerId, x.Due, x.DoneOn)).ToListAsync(c), ct);
         var mine = due.Where(d => d.CaseworkerId == me).ToList();
         var mineMet = mine.Count(d => d.DoneOn <= d.Due);
         var teamMet = due.Count(d => d.DoneOn <= d.Due);
@@ -96,7 +98,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         var summary = mine.Count == 0 ? $"Du har ingen frister i de 12 uger {window.Name}."
             : $"I de 12 uger {window.Name} har du overholdt {mineMet} af {mine.Count} frister ({Figures.Percent(Figures.Share(mineMet, mine.Count))}); teamet {teamMet} af {due.Count} ({Figures.Percent(Figures.Share(teamMet, due.Count))}).";
         var (results, resultsSummary) = await ResultsAsync(me, team, day, ct);
-        return new MyCases(asOf, await Figures.SnapshotsAsync(db, ct), day, work, WorkCounts.Of(work.Select(d => d.Due), day), result, table, compliance, summary,
+        return new MyCases(asOf, await reads.SnapshotsAsync(ct), day, work, WorkCounts.Of(work.Select(d => d.Due), day), result, table, compliance, summary,
             new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported, query.Export is null or CasesTableName ? ids : []))
         {
             Results = results, ResultsSummary = resultsSummary,
@@ -111,11 +113,13 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
     private async Task<(TableData, string)> ResultsAsync(string me, string? team, DateOnly day, CancellationToken ct)
     {
         var since = day.AddMonths(-12);
-        var assessed = await (from e in db.ActivityEvents
-                              join a in db.Activities on e.ActivityId equals a.Id
-                              join c in db.Cases on a.CaseId equals c.Id
-                              where c.TeamId == team && e.Kind == ActivityEventKind.FollowUp && e.GoalAttained != null && e.OccurredOn > since && e.OccurredOn <= day
-                              select new { c.CaseworkerId, e.GoalAttained }).ToListAsync(ct);
+        // The team's assessed follow-ups, the same for each of its caseworkers: read once per team and day.
+        var assessed = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"team-results|{team}|{day:yyyy-MM-dd}"),
+            async (db, c) => (IReadOnlyList<Assessed>)await (from e in db.ActivityEvents
+                                                          join a in db.Activities on e.ActivityId equals a.Id
+                                                          join k in db.Cases on a.CaseId equals k.Id
+                                                          where k.TeamId == team && e.Kind == ActivityEventKind.FollowUp && e.GoalAttained != null && e.OccurredOn > since && e.OccurredOn <= day
+                                                          select new Assessed(k.CaseworkerId, e.GoalAttained)).ToListAsync(c), ct);
         object?[] Row(string who, IReadOnlyCollection<GoalAttained?> goals)
         {
             var yes = goals.Count(g => g == GoalAttained.Yes);
@@ -162,4 +166,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, ICurrentUser user, ICloc
         }
         return missing;
     }
+
+    private sealed record TeamDeadline(string CaseworkerId, DateOnly Due, DateOnly? DoneOn);
+
+    private sealed record Assessed(string CaseworkerId, GoalAttained? GoalAttained);
 }

@@ -46,7 +46,7 @@ public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null
 {
     public CacheScope Scope => CacheScope.Unit;
 
-    public async ValueTask<ICachedQuery> CanonicalAsync(PeriodIndex index, ICurrentUser user, CancellationToken ct)
+    public async ValueTask<ICachedQuery> CanonicalAsync(SharedReads index, ICurrentUser user, CancellationToken ct)
     {
         var team = TeamId ?? (user.Audience == Audience.TeamLeader ? user.UnitId : null);
         if (await index.AsOfAsync(AsOf, ct) is not { } asOf || team is null || team != user.UnitId)
@@ -57,7 +57,7 @@ public sealed record GetTeamDashboard(string? TeamId = null, string? Week = null
     }
 }
 
-public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
+public sealed class GetTeamDashboardHandler(IAppDbContext db, SharedReads reads, ICurrentUser user, IClock clock) : IQueryHandler<GetTeamDashboard, TeamDashboard>
 {
     /// <summary>The deadline list: the one table of the team's page that names cases.</summary>
     public const string DeadlineTableName = "frister";
@@ -72,9 +72,9 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
         {
             throw await AccessLog.DenyAsync(db, user, clock, Page, null, $"teamet {teamId}", ct);
         }
-        var team = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == teamId, ct);
-        var asOf = await Figures.ResolveAsOfAsync(db, query.AsOf, ct) ?? clock.Today;
-        var weeks = await Figures.PeriodsAsync(db, asOf, PeriodKind.Week, teamId, ct);
+        var team = (await reads.UnitsAsync(ct))[teamId];
+        var asOf = await reads.AsOfAsync(query.AsOf, ct) ?? clock.Today;
+        var weeks = await reads.PeriodsAsync(asOf, PeriodKind.Week, teamId, ct);
         var week = Figures.ChooseWeek(weeks, query.Week, asOf);
         var period = Periods.Parse(week);
         var day = period.LastDay(asOf);
@@ -159,9 +159,9 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
             people.Select(p => (object?[])[p.Name, p.OpenCases, p.Fte, p.CasesPerFte, Danish.Name(p.CaseloadStatus)]).ToList());
 
         // The team's own figures for the week against target.
-        var kpis = await Figures.EnabledAsync(db, Audience.TeamLeader, ct);
+        var kpis = await reads.EnabledAsync(Audience.TeamLeader, ct);
         var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
-        var target = await KpiQueries.TargetsAsync(db, day.Year, ct);
+        var target = await reads.TargetsAsync(day.Year, ct);
         var cut = period.End > asOf ? $" (til og med {Danish.Date(asOf)})" : "";
         var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}{cut}",
             [new("Nøgletal"), new("Værdi", ColumnKind.Number), new("Enhed"), new("Mål", ColumnKind.Number), new("Status")],
@@ -172,7 +172,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, ICurrentUser user,
                     cell.Target is { } t ? Figures.Round1(t) : null, Danish.Name(k.ShownFor(PeriodKind.Week) ? cell.Status : TargetStatus.None)];
             }).ToList());
 
-        return new TeamDashboard(asOf, await Figures.SnapshotsAsync(db, ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, counts, people, deadlineTable,
+        return new TeamDashboard(asOf, await reads.SnapshotsAsync(ct), teamId, team.Name, week, day, weeks, caseworkers.Select(c => (c.Id, c.Name)).ToList(), rows, counts, people, deadlineTable,
             compliance, chart, summary, caseload, figures,
             // A view logs the cases on the page; an export only those in the exported table (the deadlines; the others name none).
             new CaseAccess(Page, query.Export is null ? AccessLog.Shown : AccessLog.Exported,

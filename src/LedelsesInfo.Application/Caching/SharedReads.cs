@@ -1,0 +1,80 @@
+namespace LedelsesInfo.Application.Caching;
+
+/// <summary>
+/// What many answers read alike at one data version, read once per version and kept in the <see cref="QueryCache"/>
+/// under it: the snapshots and the periods each unit has, the org tree, the figures each audience sees, the targets, and
+/// the handful of rows several pages sum the same way (the year's economy by unit, a team's deadlines and results).
+/// A computed page then reads from the database only what is its own. The cached query's key is built from the same
+/// reads (<see cref="ICachedQuery.CanonicalAsync"/>): <c>?quarter=1900-Q1</c> and no quarter at all are the same
+/// answer, computed once. Everything kept here is shared between requests and threads, so it is never changed after
+/// it is read. In the portal's own run of a page at start (<see cref="StartupRun"/>) nothing is kept.
+/// Scoped: the version is the one the request read (<see cref="RequestVersions"/>).
+/// </summary>
+public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersions versions, StartupRun startup)
+{
+    /// <summary>A read kept under <paramref name="key"/> at the request's data version; computed at once, never behind a dashboard's computation.</summary>
+    public async ValueTask<T> GetAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (startup.Active)
+        {
+            return await read(db, ct);
+        }
+        var version = (await versions.ReadAsync(db, ct)).Data;
+        return await cache.GetOrComputeAsync($"shared|{key}|v{version}", async c => await read(db, c), ct, takesTurn: false);
+    }
+
+    /// <summary>The snapshots' as-of dates, newest first (<see cref="Figures.SnapshotsAsync"/>).</summary>
+    public ValueTask<IReadOnlyList<DateOnly>> SnapshotsAsync(CancellationToken ct) => GetAsync("snapshots", Figures.SnapshotsAsync, ct);
+
+    /// <summary>The snapshot the handlers read: the one asked for if it exists, else the newest (<see cref="Figures.ResolveAsOfAsync"/>).</summary>
+    public async ValueTask<DateOnly?> AsOfAsync(DateOnly? requested, CancellationToken ct)
+    {
+        var snapshots = await SnapshotsAsync(ct);
+        return requested is { } r && snapshots.Contains(r) ? r : snapshots.Count > 0 ? snapshots[0] : null;
+    }
+
+    /// <summary>The periods of a kind a unit has in a snapshot, newest first (<see cref="Figures.PeriodsAsync"/>).</summary>
+    public ValueTask<IReadOnlyList<string>> PeriodsAsync(DateOnly asOf, PeriodKind kind, string unitId, CancellationToken ct) =>
+        GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"periods|{asOf:yyyy-MM-dd}|{kind}|{unitId}"),
+            (d, c) => Figures.PeriodsAsync(d, asOf, kind, unitId, c), ct);
+
+    /// <summary>The org tree: every unit by id.</summary>
+    public ValueTask<IReadOnlyDictionary<string, OrgUnit>> UnitsAsync(CancellationToken ct) =>
+        GetAsync("units", async (d, c) => (IReadOnlyDictionary<string, OrgUnit>)await d.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, c), ct);
+
+    /// <summary>Whether a unit exists, so that an unknown unit in an address adds nothing to the cache.</summary>
+    public async ValueTask<bool> IsUnitAsync(string unitId, CancellationToken ct) => (await UnitsAsync(ct)).ContainsKey(unitId);
+
+    /// <summary>The municipality's unit (the tree's root), if there is one.</summary>
+    public async ValueTask<OrgUnit?> MunicipalityAsync(CancellationToken ct) =>
+        (await UnitsAsync(ct)).Values.Where(u => u.Level == UnitLevel.Municipality).OrderBy(u => u.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    public async ValueTask<string?> MunicipalityIdAsync(CancellationToken ct) => (await MunicipalityAsync(ct))?.Id;
+
+    /// <summary>The units a user may see: their own and everything below it (<see cref="Features.Scope"/>).</summary>
+    public ValueTask<IReadOnlySet<string>> VisibleUnitIdsAsync(ICurrentUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return GetAsync($"visible|{user.Audience}|{user.UnitId}", async (d, c) => (IReadOnlySet<string>)await Features.Scope.VisibleUnitIdsAsync(d, user, c), ct);
+    }
+
+    /// <summary>The figures switched on for an audience, in catalogue order (<see cref="Figures.EnabledAsync"/>).</summary>
+    public ValueTask<IReadOnlyList<Kpi>> EnabledAsync(Audience audience, CancellationToken ct) =>
+        GetAsync($"enabled|{audience}", (d, c) => Figures.EnabledAsync(d, audience, c), ct);
+
+    /// <summary>Targets for one year, each unit its own or its nearest ancestor's (<see cref="KpiQueries.TargetsAsync"/>).</summary>
+    public ValueTask<Func<string, string, decimal?>> TargetsAsync(int year, CancellationToken ct) =>
+        GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"targets|{year}"), (d, c) => KpiQueries.TargetsAsync(d, year, c), ct);
+
+    /// <summary>Targets for every year the periods fall in: code, unit and year to target; none for a year not among them (<see cref="Figures.TargetsForYearsAsync"/>).</summary>
+    public async ValueTask<Func<string, string, int, decimal?>> TargetsForYearsAsync(IEnumerable<string> periods, CancellationToken ct)
+    {
+        var byYear = new Dictionary<int, Func<string, string, decimal?>>();
+        foreach (var year in periods.Select(Figures.YearOf).Distinct())
+        {
+            byYear[year] = await TargetsAsync(year, ct);
+        }
+        return (kpi, unit, year) => byYear.TryGetValue(year, out var target) ? target(kpi, unit) : null;
+    }
+}
