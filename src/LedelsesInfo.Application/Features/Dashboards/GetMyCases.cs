@@ -115,11 +115,11 @@ public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurr
         var since = day.AddMonths(-12);
         // The team's assessed follow-ups, the same for each of its caseworkers: read once per team and day.
         var assessed = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"team-results|{team}|{day:yyyy-MM-dd}"),
-            async (db, c) => (IReadOnlyList<Assessed>)await (from e in db.ActivityEvents
-                                                          join a in db.Activities on e.ActivityId equals a.Id
-                                                          join k in db.Cases on a.CaseId equals k.Id
-                                                          where k.TeamId == team && e.Kind == ActivityEventKind.FollowUp && e.GoalAttained != null && e.OccurredOn > since && e.OccurredOn <= day
-                                                          select new Assessed(k.CaseworkerId, e.GoalAttained)).ToListAsync(c), ct);
+            async (d, c) => (IReadOnlyList<Assessed>)await (from e in d.ActivityEvents
+                                                         join a in d.Activities on e.ActivityId equals a.Id
+                                                         join k in d.Cases on a.CaseId equals k.Id
+                                                         where k.TeamId == team && e.Kind == ActivityEventKind.FollowUp && e.GoalAttained != null && e.OccurredOn > since && e.OccurredOn <= day
+                                                         select new Assessed(k.CaseworkerId, e.GoalAttained)).ToListAsync(c), ct);
         object?[] Row(string who, IReadOnlyCollection<GoalAttained?> goals)
         {
             var yes = goals.Count(g => g == GoalAttained.Yes);
