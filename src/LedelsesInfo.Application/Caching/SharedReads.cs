@@ -67,7 +67,7 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
     public ValueTask<Func<string, string, decimal?>> TargetsAsync(int year, CancellationToken ct) =>
         GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"targets|{year}"), (d, c) => KpiQueries.TargetsAsync(d, year, c), ct);
 
-    /// <summary>Targets for every year the periods fall in: code, unit and year to target; none for a year not among them (<see cref="Figures.TargetsForYearsAsync"/>).</summary>
+    /// <summary>Targets for every year the periods fall in: code, unit and year to target; none for a year not among them (<see cref="KpiQueries.TargetsForYearsAsync"/>).</summary>
     public async ValueTask<Func<string, string, int, decimal?>> TargetsForYearsAsync(IEnumerable<string> periods, CancellationToken ct)
     {
         var byYear = new Dictionary<int, Func<string, string, decimal?>>();

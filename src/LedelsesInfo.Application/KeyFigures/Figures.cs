@@ -58,10 +58,6 @@ public static class Figures
     public static string ChooseWeek(IReadOnlyList<string> newestFirst, string? requested, DateOnly asOf) =>
         requested is { } w && newestFirst.Contains(w) ? w : newestFirst.Count > 0 ? newestFirst[0] : Periods.Of(PeriodKind.Week, asOf).Key;
 
-    /// <summary>Targets for every year the periods fall in (each unit its own or its nearest ancestor's): code, unit and year to target.</summary>
-    public static Task<Func<string, string, int, decimal?>> TargetsForYearsAsync(IAppDbContext db, IEnumerable<string> periods, CancellationToken ct) =>
-        KpiQueries.TargetsForYearsAsync(db, periods.Select(YearOf).Distinct().ToList(), ct);
-
     /// <summary>A share in percent with one decimal; none when there is nothing to share.</summary>
     public static decimal? Share(decimal part, decimal whole) => whole == 0 ? null : Round1(100m * part / whole);
 

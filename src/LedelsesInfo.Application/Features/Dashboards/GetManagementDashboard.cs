@@ -183,13 +183,14 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
             return new FigureTrend(current[k.Code], chart, Figures.Summary(k, chart));
         }).ToList();
 
-        var economy = await EconomyAsync(units, children, period, a, ct);
+        var teamToChild = TeamToChild(units, children);
+        var economy = await EconomyAsync(teamToChild, children, period, a, ct);
         var hrCodes = HrBesideDeadlines.Where(c => kpis.Any(k => k.Code == c)).ToList();
         var hr = new TableData("hr-og-frister", $"Sygefravær og overarbejde ved siden af fristerne, {Danish.Name(period)}",
             [new("Enhed"), .. hrCodes.Select(c => new TableColumn($"{c} {KpiCatalogue.Get(c).Name}", ColumnKind.Number))],
             parts.Select(p => (object?[])[p == Figures.RemainderKey ? Figures.RemainderName : units[p].Name, .. hrCodes.Select(code => Value(compare[(code, p)]))])
                 .Concat(total ? [[$"{units[selected].Name} i alt", .. hrCodes.Select(code => Value(current[code]))]] : Array.Empty<object?[]>()).ToList());
-        var cross = await CrossAsync(units, children, compare, kpis, period, a, ct);
+        var cross = await CrossAsync(teamToChild, children, compare, kpis, period, a, ct);
 
         return new ManagementDashboard(a, snapshots, month, months, Ref(selected), crumbs, children, columns, kpis, compare, comparisonTable, changes, trends, economy, hr, cross,
             attention, deadlines);
@@ -259,13 +260,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
     /// Spending and budget by unit: the month, the year so far, and the year's forecast, from the snapshot's economy
     /// (<see cref="EconomyMonth"/>): a few hundred rows for the year, never the raw payments.
     /// </summary>
-    private async Task<TableData> EconomyAsync(IReadOnlyDictionary<string, OrgUnit> units, List<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
+    private async Task<TableData> EconomyAsync(Dictionary<string, string> teamToChild, List<UnitRef> children, Period period, DateOnly asOf, CancellationToken ct)
     {
         var month = period.Start;
         // The same rows for every unit's page of the month: read once per month and data version, summed per unit shown.
         var rows = await reads.GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"economy-by-unit|{asOf:yyyy-MM-dd}|{month:yyyy-MM}"),
             (d, c) => EconomyByUnitAsync(d, asOf, month, c), ct);
-        var map = TeamToChild(units, children);
         // In whole kroner, as the units' own budgets are kept (the committee reads mio. kr.); the deviation's sign in its header.
         return new TableData("oekonomi", $"Forbrug og budget pr. enhed {period.Start.Year} (5.28.20-25)",
             [new("Enhed"), new($"Forbrug {Danish.Name(period)}", ColumnKind.Money), new("Forbrug året til dato", ColumnKind.Money), new("Budget året til dato", ColumnKind.Money),
@@ -273,12 +273,12 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
              new("Afvigelse året til dato (merforbrug +)", ColumnKind.Money)],
             children.Select(c =>
             {
-                var mine = rows.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).ToList();
+                var mine = rows.Where(r => teamToChild.GetValueOrDefault(r.UnitId) == c.Id).ToList();
                 var spent = mine.Sum(r => r.SpentYear);
                 var budget = mine.Sum(r => r.BudgetSoFar);
                 var rest = mine.Sum(r => r.BudgetRest);
                 return (object?[])[c.Name, mine.Sum(r => r.SpentMonth), spent, budget, Figures.Share(spent, budget), spent + rest, budget + rest, spent - budget];
-            }).Concat(children.Count > 1 ? [Total(rows.Where(r => map.ContainsKey(r.UnitId)).Select(r => (r.SpentMonth, r.SpentYear, r.BudgetSoFar, r.BudgetRest)))] : []).ToList());
+            }).Concat(children.Count > 1 ? [Total(rows.Where(r => teamToChild.ContainsKey(r.UnitId)).Select(r => (r.SpentMonth, r.SpentYear, r.BudgetSoFar, r.BudgetRest)))] : []).ToList());
 
         // The units' total, as the sum of the rows above it.
         static object?[] Total(IEnumerable<(decimal Month, decimal Year, decimal Budget, decimal Later)> rows)
@@ -292,7 +292,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
     }
 
     /// <summary>Productivity (X1) and cost per activity: the month's spending on activities over the activities active on its last day, from the snapshot's economy.</summary>
-    private async Task<TableData> CrossAsync(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
+    private async Task<TableData> CrossAsync(Dictionary<string, string> teamToChild, IReadOnlyList<UnitRef> children, Dictionary<(string Code, string Unit), FigureCell> compare,
         IReadOnlyList<Kpi> kpis, Period period, DateOnly asOf, CancellationToken ct)
     {
         var month = period.Start;
@@ -300,14 +300,13 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
             async (d, c) => (IReadOnlyList<UnitActivities>)await d.EconomyMonths.AsNoTracking().Where(m => m.AsOf == asOf && m.Month == month)
                 .GroupBy(m => m.UnitId)
                 .Select(g => new UnitActivities(g.Key, g.Sum(m => m.ActiveActivities), g.Sum(m => m.SpentOnActivities))).ToListAsync(c), ct);
-        var map = TeamToChild(units, children);
         var x1 = KpiCatalogue.X1;
         var hasX1 = kpis.Contains(x1);
         return new TableData("krydstal", $"Produktivitet og pris pr. indsats, {Danish.Name(period)}",
             [new("Enhed"), new($"{x1.Code} {x1.Name} ({x1.Unit})", ColumnKind.Number), new("Aktive indsatser", ColumnKind.Number), new("Forbrug på indsatser", ColumnKind.Money), new("Pris pr. indsats", ColumnKind.Money)],
             children.Select(c =>
             {
-                var mine = rows.Where(r => map.GetValueOrDefault(r.UnitId) == c.Id).ToList();
+                var mine = rows.Where(r => teamToChild.GetValueOrDefault(r.UnitId) == c.Id).ToList();
                 var count = mine.Sum(r => r.Active);
                 var money = mine.Sum(r => r.Spent);
                 return (object?[])[c.Name, hasX1 ? Value(compare[(x1.Code, c.Id)]) : null, count, money, count == 0 ? null : decimal.Round(money / count, 0)];
