@@ -63,6 +63,51 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
     public ValueTask<IReadOnlyList<Kpi>> EnabledAsync(Audience audience, CancellationToken ct) =>
         GetAsync($"enabled|{audience}", (d, c) => Figures.EnabledAsync(d, audience, c), ct);
 
+    /// <summary>
+    /// The figures a page shows, as <see cref="Figures.ValuesAsync"/> reads them, picked from every unit's figures for each
+    /// period (<see cref="PeriodValuesAsync"/>): every unit's page of a month, a week or a quarter reads the same few hundred
+    /// values, so they are read once per period and version, and a unit's trend over 24 months reads 24 kept periods.
+    /// </summary>
+    public async ValueTask<Dictionary<(string Code, string Unit, string Period), KpiValue>> ValuesAsync(
+        DateOnly asOf, IEnumerable<string> codes, IEnumerable<string> units, PeriodKind kind, IEnumerable<string> periods, CancellationToken ct)
+    {
+        var codeList = codes.Distinct().ToList();
+        var unitList = units.Distinct().ToList();
+        var values = new Dictionary<(string Code, string Unit, string Period), KpiValue>();
+        foreach (var period in periods.Distinct())
+        {
+            var all = await PeriodValuesAsync(asOf, kind, period, ct);
+            foreach (var unit in unitList)
+            {
+                foreach (var code in codeList)
+                {
+                    if (all.TryGetValue((code, unit), out var v))
+                    {
+                        values[(code, unit, period)] = new KpiValue { KpiCode = code, UnitId = unit, Period = period, PeriodKind = kind, AsOf = asOf, Numerator = v.Numerator, Denominator = v.Denominator };
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Every unit's figures for one period of a snapshot, by code and unit: for a month about 700 numerators and denominators.</summary>
+    public async ValueTask<IReadOnlyDictionary<(string Code, string Unit), (decimal Numerator, decimal? Denominator)>> PeriodValuesAsync(
+        DateOnly asOf, PeriodKind kind, string period, CancellationToken ct)
+    {
+        var units = await UnitsAsync(ct);
+        return await GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"values|{asOf:yyyy-MM-dd}|{kind}|{period}"), async (d, c) =>
+        {
+            // By unit, so that the read seeks the index on (as-of, unit, kind, period) once per unit.
+            var unitIds = units.Keys.ToList();
+            var rows = await d.KpiValues.AsNoTracking()
+                .Where(v => v.AsOf == asOf && unitIds.Contains(v.UnitId) && v.PeriodKind == kind && v.Period == period)
+                .Select(v => new { v.KpiCode, v.UnitId, v.Numerator, v.Denominator })
+                .ToListAsync(c);
+            return (IReadOnlyDictionary<(string, string), (decimal, decimal?)>)rows.ToDictionary(v => (v.KpiCode, v.UnitId), v => (v.Numerator, v.Denominator));
+        }, ct);
+    }
+
     /// <summary>Targets for one year, each unit its own or its nearest ancestor's (<see cref="KpiQueries.TargetsAsync"/>).</summary>
     public ValueTask<Func<string, string, decimal?>> TargetsAsync(int year, CancellationToken ct) =>
         GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"targets|{year}"), (d, c) => KpiQueries.TargetsAsync(d, year, c), ct);

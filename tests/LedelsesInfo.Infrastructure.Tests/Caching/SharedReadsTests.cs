@@ -21,6 +21,10 @@ public sealed class SharedReadsTests(KpiEngineTests.HandFixture fixture) : IClas
         public DateTime Now => new(2025, 7, 1, 9, 0, 0);
     }
 
+    /// <summary>Moves Team 1's B1 numerator for June by {0}, around the data version.</summary>
+    private const string B1OfTeam1InJune =
+        "UPDATE kpi_values SET \"Numerator\" = \"Numerator\" + {0} WHERE \"KpiCode\" = 'B1' AND \"UnitId\" = 'T1' AND \"PeriodKind\" = 'maaned' AND \"Period\" = '2025-06'";
+
     private static readonly TestUser Director = new(Audience.Management, "F1", null);
 
     private static async Task<ManagementDashboard> SendAsync(IServiceProvider provider, GetManagementDashboard query, bool startup = false)
@@ -60,7 +64,7 @@ public sealed class SharedReadsTests(KpiEngineTests.HandFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task The_org_tree_and_the_months_economy_are_read_once_for_every_units_page_at_a_version_and_not_kept_at_start()
+    public async Task The_org_tree_the_months_economy_and_its_figures_are_read_once_for_every_units_page_at_a_version_and_not_kept_at_start()
     {
         await using var provider = fixture.Database.Services(Director, new Clock());
         var cache = provider.GetRequiredService<QueryCache>();
@@ -70,29 +74,34 @@ public sealed class SharedReadsTests(KpiEngineTests.HandFixture fixture) : IClas
 
         var area = await SendAsync(provider, new GetManagementDashboard("A1", "2025-06", KpiEngineTests.AsOf));
         Assert.Equal(68500.40m, area.Economy.Rows.Single(r => (string)r[0]! == "Team 1")[2]);
+        var b1 = area.Comparison[("B1", "T1")].Numerator;
         // Written around the data version (as nothing in the portal writes): a page computed at the same version does not
         // see it, because it reads the tree and the month's economy kept from the page before.
         await using (var db = fixture.Database.NewContext())
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE org_units SET \"Name\" = 'Omdøbt' WHERE \"Id\" = 'T1'");
             await db.Database.ExecuteSqlRawAsync("UPDATE economy_months SET \"Spent\" = \"Spent\" + 100000 WHERE \"UnitId\" = 'T1'");
+            await db.Database.ExecuteSqlRawAsync(B1OfTeam1InJune, 1);
         }
         try
         {
             var team = await SendAsync(provider, new GetManagementDashboard("T1", "2025-06", KpiEngineTests.AsOf));
             Assert.Equal("Team 1", team.Unit.Name);
             Assert.Equal(68500.40m, team.Economy.Rows.Single(r => (string)r[0]! == "Team 1")[2]);
+            Assert.Equal(b1, team.Comparison[("B1", "T1")].Numerator);
 
             // A new process (a new cache) reads them as they are.
             await using var restarted = fixture.Database.Services(Director, new Clock());
             var fresh = await SendAsync(restarted, new GetManagementDashboard("T1", "2025-06", KpiEngineTests.AsOf));
             Assert.Equal("Omdøbt", fresh.Unit.Name);
+            Assert.Equal(b1 + 1, fresh.Comparison[("B1", "T1")].Numerator);
         }
         finally
         {
             await using var db = fixture.Database.NewContext();
             await db.Database.ExecuteSqlRawAsync("UPDATE org_units SET \"Name\" = 'Team 1' WHERE \"Id\" = 'T1'");
             await db.Database.ExecuteSqlRawAsync("UPDATE economy_months SET \"Spent\" = \"Spent\" - 100000 WHERE \"UnitId\" = 'T1'");
+            await db.Database.ExecuteSqlRawAsync(B1OfTeam1InJune, -1);
         }
     }
 }

@@ -92,8 +92,8 @@ public sealed class GetCommitteeDashboardHandler(IAppDbContext db, SharedReads r
         var departments = (await reads.UnitsAsync(ct)).Values.Where(u => u.Level == UnitLevel.Department).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         var trendPeriods = quarters.Where(p => string.CompareOrdinal(p, quarter) <= 0).Take(8).Reverse().ToList();
         // The municipality's figures for the eight quarters of its trends; the departments' for the quarter alone.
-        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [municipality.Id], PeriodKind.Quarter, trendPeriods, ct);
-        foreach (var (key, value) in await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), departments.Select(d => d.Id), PeriodKind.Quarter, [quarter], ct))
+        var values = await reads.ValuesAsync(a, kpis.Select(k => k.Code), [municipality.Id], PeriodKind.Quarter, trendPeriods, ct);
+        foreach (var (key, value) in await reads.ValuesAsync(a, kpis.Select(k => k.Code), departments.Select(d => d.Id), PeriodKind.Quarter, [quarter], ct))
         {
             values[key] = value;
         }

@@ -98,8 +98,8 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
         var kpis = await reads.EnabledAsync(Audience.Management, ct);
         var unitIds = children.Select(c => c.Id).Append(selected).Distinct().ToList();
         // The unit's own figures for every month its trends and changes show; its children's for the month alone.
-        var values = await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), [selected], PeriodKind.Month, trendMonths.Append(lastYear).Append(lastMonth).Distinct(), ct);
-        foreach (var (key, value) in await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), unitIds.Where(u => u != selected), PeriodKind.Month, [month], ct))
+        var values = await reads.ValuesAsync(a, kpis.Select(k => k.Code), [selected], PeriodKind.Month, trendMonths.Append(lastYear).Append(lastMonth).Distinct(), ct);
+        foreach (var (key, value) in await reads.ValuesAsync(a, kpis.Select(k => k.Code), unitIds.Where(u => u != selected), PeriodKind.Month, [month], ct))
         {
             values[key] = value;
         }
@@ -144,7 +144,7 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
 
         // What needs attention: red, or worse since last month; red and worse first. Each with the team where it is worst.
         var teams = units.Values.Where(u => u.Level == UnitLevel.Team && u.Id != selected && IsUnder(units, u.Id, selected) && visible.Contains(u.Id)).ToList();
-        var teamValues = teams.Count == 0 ? [] : await Figures.ValuesAsync(db, a, kpis.Select(k => k.Code), teams.Select(t => t.Id), PeriodKind.Month, [month], ct);
+        var teamValues = teams.Count == 0 ? [] : await reads.ValuesAsync(a, kpis.Select(k => k.Code), teams.Select(t => t.Id), PeriodKind.Month, [month], ct);
         var lastMonthName = Danish.Name(Periods.Parse(lastMonth));
         var attention = kpis
             .Select(k => (k, now: current[k.Code], movement: Movements.Of(k, Before(k, lastMonth).Value, current[k.Code].Value)))
@@ -165,8 +165,8 @@ public sealed class GetManagementDashboardHandler(IAppDbContext db, SharedReads 
         var statutory = kpis.Where(k => k.RollingWindows).ToList();
         var r3 = Periods.Of(PeriodKind.Rolling3, period.Start).Key;
         var r12 = Periods.Of(PeriodKind.Rolling12, period.Start).Key;
-        var rolling = await Figures.ValuesAsync(db, a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling3, [r3], ct);
-        foreach (var (key, value) in await Figures.ValuesAsync(db, a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling12, [r12], ct))
+        var rolling = await reads.ValuesAsync(a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling3, [r3], ct);
+        foreach (var (key, value) in await reads.ValuesAsync(a, statutory.Select(k => k.Code), [selected], PeriodKind.Rolling12, [r12], ct))
         {
             rolling[key] = value;
         }

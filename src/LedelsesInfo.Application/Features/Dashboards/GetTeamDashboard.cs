@@ -160,7 +160,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, SharedReads reads,
 
         // The team's own figures for the week against target.
         var kpis = await reads.EnabledAsync(Audience.TeamLeader, ct);
-        var values = await Figures.ValuesAsync(db, asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
+        var values = await reads.ValuesAsync(asOf, kpis.Select(k => k.Code), [teamId], PeriodKind.Week, [week], ct);
         var target = await reads.TargetsAsync(day.Year, ct);
         var cut = period.End > asOf ? $" (til og med {Danish.Date(asOf)})" : "";
         var figures = new TableData("noegletal", $"{team.Name}: nøgletal for {Danish.Name(period)}{cut}",
