@@ -24,6 +24,30 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
         return await cache.GetOrComputeAsync($"shared|{key}|v{version}", async c => await read(db, c), ct, takesTurn: false);
     }
 
+    /// <summary>As <see cref="GetAsync"/>, for a read of what leaders write beside the figures: kept under both versions.</summary>
+    public async ValueTask<T> GetWritingAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (startup.Active)
+        {
+            return await read(db, ct);
+        }
+        var both = await versions.ReadAsync(db, ct);
+        return await cache.GetOrComputeAsync($"shared|{key}|v{both.Data}w{both.Writing}", async c => await read(db, c), ct, takesTurn: false);
+    }
+
+    /// <summary>
+    /// The units and periods anything is written on: a note not withdrawn, or an expectation. Most pages have none, and
+    /// they then read nothing more for their notes (<see cref="Features.Notes.GetFigureNotesHandler"/>).
+    /// </summary>
+    public ValueTask<IReadOnlySet<(string Unit, string Period)>> WrittenOnAsync(CancellationToken ct) =>
+        GetWritingAsync("written-on", async (d, c) =>
+        {
+            var notes = await d.FigureNotes.AsNoTracking().Where(n => n.WithdrawnAt == null).Select(n => new { n.UnitId, n.Period }).Distinct().ToListAsync(c);
+            var expected = await d.FigureExpectations.AsNoTracking().Select(e => new { e.UnitId, e.Period }).Distinct().ToListAsync(c);
+            return (IReadOnlySet<(string, string)>)notes.Select(n => (n.UnitId, n.Period)).Concat(expected.Select(e => (e.UnitId, e.Period))).ToHashSet();
+        }, ct);
+
     /// <summary>The snapshots' as-of dates, newest first (<see cref="Figures.SnapshotsAsync"/>).</summary>
     public ValueTask<IReadOnlyList<DateOnly>> SnapshotsAsync(CancellationToken ct) => GetAsync("snapshots", Figures.SnapshotsAsync, ct);
 

@@ -1,6 +1,7 @@
 using LedelsesInfo.Application.Abstractions;
 using LedelsesInfo.Application.Caching;
 using LedelsesInfo.Application.Features.Dashboards;
+using LedelsesInfo.Application.Features.Notes;
 using LedelsesInfo.Domain;
 using LedelsesInfo.Infrastructure.Tests.Support;
 using Mediator;
@@ -12,7 +13,8 @@ namespace LedelsesInfo.Infrastructure.Tests.Caching;
 /// <summary>
 /// What the dashboards read alike (the org tree, the targets, the month's economy by unit) is read once per data version
 /// and shared between requests (<see cref="SharedReads"/>): on the hand-worked municipality, in one process (one
-/// cache), a request at a later version reads them again, and the portal's own run at start keeps none of them.
+/// cache), a request at a later version reads them again, and the portal's own run at start keeps none of them. Where
+/// anything is written on the figures is kept under the writing version: a note is on the next view of its page.
 /// </summary>
 public sealed class SharedReadsTests(KpiEngineTests.HandFixture fixture) : IClassFixture<KpiEngineTests.HandFixture>
 {
@@ -103,5 +105,41 @@ public sealed class SharedReadsTests(KpiEngineTests.HandFixture fixture) : IClas
             await db.Database.ExecuteSqlRawAsync("UPDATE economy_months SET \"Spent\" = \"Spent\" - 100000 WHERE \"UnitId\" = 'T1'");
             await db.Database.ExecuteSqlRawAsync(B1OfTeam1InJune, -1);
         }
+    }
+
+    [Fact]
+    public async Task A_note_written_where_nothing_was_written_is_on_the_next_view_of_its_figures()
+    {
+        await using var provider = fixture.Database.Services(Director, new Clock());
+        var query = new GetFigureNotes(["T1"], ["2025-05"], WriteFor: "T1");
+        var before = await SendAsync(provider, query);
+        Assert.Empty(before.Notes);
+        Assert.True(before.MayWrite);
+
+        var id = await SendAsync(provider, new SaveFigureNote(null, "B1", "T1", "2025-05", "Færre opfølgninger til tiden i maj.", false, []));
+        try
+        {
+            var after = await SendAsync(provider, query);
+            Assert.Equal("Færre opfølgninger til tiden i maj.", Assert.Single(after.Notes).Interpretation);
+        }
+        finally
+        {
+            await using var db = fixture.Database.NewContext();
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM note_explanations WHERE \"NoteId\" = {0}", id);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM figure_note_versions WHERE \"NoteId\" = {0}", id);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM figure_notes WHERE \"Id\" = {0}", id);
+        }
+    }
+
+    private static async Task<T> SendAsync<T>(IServiceProvider provider, IQuery<T> query)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    private static async Task<T> SendAsync<T>(IServiceProvider provider, ICommand<T> command)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 }

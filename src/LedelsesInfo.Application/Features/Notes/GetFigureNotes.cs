@@ -47,28 +47,36 @@ public sealed record GetFigureNotes(IReadOnlyList<string> UnitIds, IReadOnlyList
     public override string ToString() => $"{nameof(GetFigureNotes)} {{ {string.Join(",", UnitIds)} / {string.Join(",", Periods)} / {OnlyForCommittee} / {WriteFor} }}";
 }
 
-public sealed class GetFigureNotesHandler(IAppDbContext db, ICurrentUser user, IClock clock) : IQueryHandler<GetFigureNotes, FigureNotes>
+public sealed class GetFigureNotesHandler(IAppDbContext db, SharedReads reads, ICurrentUser user, IClock clock) : IQueryHandler<GetFigureNotes, FigureNotes>
 {
     public async ValueTask<FigureNotes> Handle(GetFigureNotes query, CancellationToken ct)
     {
-        var reader = await NoteAccess.ForAsync(db, user, ct);
+        var reader = await NoteAccess.ForAsync(reads, user, ct);
         var committeeOnly = reader.CommitteeOnly || query.OnlyForCommittee;
         var units = query.UnitIds.Where(reader.Visible.Contains).ToList();
+        var mayWrite = query.WriteFor is { } writeFor && reader.MayWrite(writeFor);
+        // Most pages have nothing written on their units and periods: then nothing more is read.
+        var written = await reads.WrittenOnAsync(ct);
+        if (!units.Any(u => query.Periods.Any(p => written.Contains((u, p)))))
+        {
+            return new FigureNotes([], mayWrite);
+        }
         var notes = await db.FigureNotes.AsNoTracking().Include(n => n.Explanations)
             .Where(n => units.Contains(n.UnitId) && query.Periods.Contains(n.Period) && n.WithdrawnAt == null && (!committeeOnly || n.ForCommittee))
             .OrderByDescending(n => n.WrittenAt).ToListAsync(ct);
-        var names = await db.OrgUnits.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var tree = await reads.UnitsAsync(ct);
+        var names = units.Where(tree.ContainsKey).Distinct().ToDictionary(u => u, u => tree[u].Name);
         var views = notes.Select(n => NoteViews.Of(n, names[n.UnitId], !query.OnlyForCommittee && reader.MayWrite(n.UnitId))).ToList();
         if (committeeOnly)
         {
-            return new FigureNotes(views, query.WriteFor is { } u && reader.MayWrite(u));
+            return new FigureNotes(views, mayWrite);
         }
         var noteIds = notes.Select(n => n.Id).ToList();
         var actions = await db.FigureActions.AsNoTracking().Where(a => noteIds.Contains(a.NoteId)).ToListAsync(ct);
         var actionViews = (await Actions.Views.OfAsync(db, reader, user, clock, actions, ct)).ToLookup(a => a.NoteId);
         var expectations = await db.FigureExpectations.AsNoTracking()
             .Where(e => units.Contains(e.UnitId) && query.Periods.Contains(e.Period)).OrderByDescending(e => e.WrittenAt).ToListAsync(ct);
-        return new FigureNotes(views.Select(v => v with { Actions = actionViews[v.Id].ToList() }).ToList(), query.WriteFor is { } unit && reader.MayWrite(unit))
+        return new FigureNotes(views.Select(v => v with { Actions = actionViews[v.Id].ToList() }).ToList(), mayWrite)
         {
             Expectations = await Expectations.ViewsAsync(db, expectations, names, ct),
         };

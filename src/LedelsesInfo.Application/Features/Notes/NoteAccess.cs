@@ -12,14 +12,33 @@ public static class NoteAccess
 
     public static async Task<Reader> ForAsync(IAppDbContext db, ICurrentUser user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var tree = (await db.OrgUnits.AsNoTracking().Where(u => u.ParentId != null).Select(u => new { u.Id, u.ParentId }).ToListAsync(ct))
             .ToLookup(u => u.ParentId!, u => u.Id);
+        return user.Audience == Audience.Caseworker ? Caseworker(user) : For(user, tree, await Scope.VisibleUnitIdsAsync(db, user, ct));
+    }
+
+    /// <summary>The same, from the tree and the visible units kept for the data version (<see cref="SharedReads"/>).</summary>
+    public static async Task<Reader> ForAsync(SharedReads reads, ICurrentUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(user);
         if (user.Audience == Audience.Caseworker)
         {
-            HashSet<string> own = user.UnitId is { } team ? [team] : [];
-            return new Reader(own, false, _ => false, unit => own.Contains(unit) ? [unit] : []);
+            return Caseworker(user);
         }
-        var visible = await Scope.VisibleUnitIdsAsync(db, user, ct);
+        var tree = (await reads.UnitsAsync(ct)).Values.Where(u => u.ParentId != null).ToLookup(u => u.ParentId!, u => u.Id);
+        return For(user, tree, [.. await reads.VisibleUnitIdsAsync(user, ct)]);
+    }
+
+    private static Reader Caseworker(ICurrentUser user)
+    {
+        HashSet<string> own = user.UnitId is { } team ? [team] : [];
+        return new Reader(own, false, _ => false, unit => own.Contains(unit) ? [unit] : []);
+    }
+
+    private static Reader For(ICurrentUser user, ILookup<string, string> tree, HashSet<string> visible)
+    {
         Func<string, bool> mayWrite = user.Audience switch
         {
             Audience.Administrator => visible.Contains,
