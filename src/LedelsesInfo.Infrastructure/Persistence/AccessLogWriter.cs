@@ -22,8 +22,8 @@ public sealed class AccessLogWriter : IDisposable
 
     /// <summary>
     /// What the writer's thread sleeps on while the queue is empty, without spinning first. Blocking on the channel's
-    /// task spins before it sleeps, and between the views of a busy minute that spinning took about a tenth of two
-    /// cores (docs/performance.md, "The access log's writer, idle").
+    /// task spins before it sleeps, and in a profile of the realistic mix that spinning between views was the largest
+    /// single item (docs/performance.md, "Session of 2026-12-03 (evening)").
     /// </summary>
     private readonly ManualResetEventSlim arrived = new(false, spinCount: 0);
     private readonly DbContextOptions<LedelsesInfoDbContext> options;
