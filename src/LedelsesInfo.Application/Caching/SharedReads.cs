@@ -13,19 +13,12 @@ namespace LedelsesInfo.Application.Caching;
 public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersions versions, StartupRun startup)
 {
     /// <summary>A read kept under <paramref name="key"/> at the request's data version; computed at once, never behind a dashboard's computation.</summary>
-    public async ValueTask<T> GetAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (startup.Active)
-        {
-            return await read(db, ct);
-        }
-        var version = (await versions.ReadAsync(db, ct)).Data;
-        return await cache.GetOrComputeAsync($"shared|{key}|v{version}", async c => await read(db, c), ct, takesTurn: false);
-    }
+    public ValueTask<T> GetAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct) => KeptAsync(key, read, writing: false, ct);
 
     /// <summary>As <see cref="GetAsync"/>, for a read of what leaders write beside the figures: kept under both versions.</summary>
-    public async ValueTask<T> GetWritingAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct)
+    public ValueTask<T> GetWritingAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, CancellationToken ct) => KeptAsync(key, read, writing: true, ct);
+
+    private async ValueTask<T> KeptAsync<T>(string key, Func<IAppDbContext, CancellationToken, Task<T>> read, bool writing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (startup.Active)
@@ -33,7 +26,8 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
             return await read(db, ct);
         }
         var both = await versions.ReadAsync(db, ct);
-        return await cache.GetOrComputeAsync($"shared|{key}|v{both.Data}w{both.Writing}", async c => await read(db, c), ct, takesTurn: false);
+        var version = writing ? $"v{both.Data}w{both.Writing}" : $"v{both.Data}";
+        return await cache.GetOrComputeAsync($"shared|{key}|{version}", async c => await read(db, c), ct, takesTurn: false);
     }
 
     /// <summary>
