@@ -61,6 +61,23 @@ public sealed class SessionHttpTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task An_employee_marked_removed_is_signed_out_on_the_next_request_even_while_the_session_is_open()
+    {
+        // The import ends a removed employee's sessions too; this is the request's own check, with the session left open.
+        var (client, _, removed) = await SignInCapturingAsync(factory, "sagsbehandler", 4);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Mine")).StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedelsesInfoDbContext>();
+            await db.Employees.Where(e => e.Id == removed).ExecuteUpdateAsync(u => u.SetProperty(e => e.RemovedAt, DateTime.UtcNow));
+            Assert.True(await db.SignInSessions.AnyAsync(s => s.EmployeeId == removed && s.EndedAt == null));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Mine")).StatusCode);
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task An_employee_left_out_of_the_employees_file_is_signed_out_and_no_longer_offered_at_sign_in()
     {
         var (client, _, removed) = await SignInCapturingAsync(factory, "sagsbehandler", 3);

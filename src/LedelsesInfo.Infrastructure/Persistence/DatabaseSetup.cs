@@ -77,7 +77,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddSingleton(settings);
         services.AddSingleton<AccessLogWriter>();
-        services.AddDbContext<LedelsesInfoDbContext>(settings.Configure);
+        services.AddDbContext<LedelsesInfoDbContext>(settings.Configure, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<LedelsesInfoDbContext>());
         services.AddSingleton<IClock, DanishClock>();
         return services;

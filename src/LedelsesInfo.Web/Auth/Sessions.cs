@@ -69,22 +69,31 @@ public static class Sessions
     }
 
     /// <summary>
-    /// At start, before the portal listens (<see cref="Infrastructure.Warmup"/>): the two reads every signed-in request
-    /// makes, once, so EF has compiled them before the first reader's request. Reads only.
+    /// At start, before the portal listens (<see cref="Infrastructure.Warmup"/>): the reads a signed-in request makes, once
+    /// each, so EF has compiled them before the first reader's request. Reads only.
     /// </summary>
     public static async Task RehearseAsync(IAppDbContext db, string employeeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         await IsOpenAsync(db, "", ct);
-        await EmployeeAsync(db, employeeId, ct);
+        await OpenWithEmployeeAsync(db, "", employeeId, ct);
     }
 
+    /// <summary>Entra ID's check: the session has not ended.</summary>
     private static Task<bool> IsOpenAsync(IAppDbContext db, string id, CancellationToken ct) =>
         db.SignInSessions.AsNoTracking().AnyAsync(s => s.Id == id && s.EndedAt == null, ct);
 
-    private static async Task<(string UnitId, EmployeeRole Role)?> EmployeeAsync(IAppDbContext db, string employeeId, CancellationToken ct) =>
-        await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => new { e.UnitId, e.Role }).FirstOrDefaultAsync(ct) is { } e
-            ? (e.UnitId, e.Role) : null;
+    /// <summary>
+    /// A development sign-in's check, in one statement: null when the session has ended; otherwise the employee's unit and
+    /// role now, both null when the employee is no longer in the table.
+    /// </summary>
+    private static Task<EmployeeNow?> OpenWithEmployeeAsync(IAppDbContext db, string id, string employeeId, CancellationToken ct) =>
+        db.SignInSessions.AsNoTracking()
+            .Where(s => s.Id == id && s.EndedAt == null)
+            .Select(s => new EmployeeNow(
+                db.Employees.Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => e.UnitId).FirstOrDefault(),
+                db.Employees.Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => (EmployeeRole?)e.Role).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
 
     private static async Task<bool> StillValidAsync(IAppDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
@@ -92,21 +101,17 @@ public static class Sessions
         {
             return false;
         }
-        var open = await IsOpenAsync(db, id, ct);
-        if (!open)
-        {
-            return false;
-        }
         var employeeId = principal.FindFirst(PortalClaims.EmployeeId)?.Value;
         if (employeeId is null)
         {
-            return true; // Entra ID: the portal's claims are added per request from the employees file.
+            return await IsOpenAsync(db, id, ct); // Entra ID: the portal's claims are added per request from the employees file.
         }
-        var employee = await EmployeeAsync(db, employeeId, ct);
-        return employee is { } found
-            && found.UnitId == principal.FindFirst(PortalClaims.UnitId)?.Value
-            && Code<Audience>.Of(Audiences.For(found.Role)) == principal.FindFirst(PortalClaims.Audience)?.Value;
+        return await OpenWithEmployeeAsync(db, id, employeeId, ct) is { UnitId: { } unitId, Role: { } role }
+            && unitId == principal.FindFirst(PortalClaims.UnitId)?.Value
+            && Code<Audience>.Of(Audiences.For(role)) == principal.FindFirst(PortalClaims.Audience)?.Value;
     }
+
+    private sealed record EmployeeNow(string? UnitId, EmployeeRole? Role);
 
     private static string Bounded(string name) => name.Length > 256 ? name[..256] : name;
 }
