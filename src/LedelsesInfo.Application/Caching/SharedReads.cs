@@ -61,6 +61,14 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
     public ValueTask<IReadOnlyDictionary<string, OrgUnit>> UnitsAsync(CancellationToken ct) =>
         GetAsync("units", async (d, c) => (IReadOnlyDictionary<string, OrgUnit>)await d.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, c), ct);
 
+    /// <summary>
+    /// Every employee by id, with name, unit and role (the removed ones too: a deadline may still name one). A team's
+    /// caseworkers and the names on its deadlines are then looked up, not read per page.
+    /// </summary>
+    public ValueTask<IReadOnlyDictionary<string, Person>> EmployeesAsync(CancellationToken ct) =>
+        GetAsync("employees", async (d, c) => (IReadOnlyDictionary<string, Person>)await d.Employees.AsNoTracking()
+            .Select(e => new Person(e.Id, e.Name, e.UnitId, e.Role)).ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, c), ct);
+
     /// <summary>Whether a unit exists, so that an unknown unit in an address adds nothing to the cache.</summary>
     public async ValueTask<bool> IsUnitAsync(string unitId, CancellationToken ct) => (await UnitsAsync(ct)).ContainsKey(unitId);
 
@@ -141,3 +149,6 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
         return (kpi, unit, year) => byYear.TryGetValue(year, out var target) ? target(kpi, unit) : null;
     }
 }
+
+/// <summary>An employee as the pages name them (<see cref="SharedReads.EmployeesAsync"/>).</summary>
+public sealed record Person(string Id, string Name, string UnitId, EmployeeRole Role);

@@ -53,7 +53,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurr
         var activityIds = activities.Select(a => a.Id).ToList();
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
 
-        var myName = await db.Employees.AsNoTracking().Where(e => e.Id == me).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? me;
+        var myName = (await reads.EmployeesAsync(ct)).TryGetValue(me, out var person) ? person.Name : me;
         // Every deadline not done by the day, named (kind, date, days), in working order.
         var open = Worklist.InWorkingOrder(deadlines.Where(d => d.DoneOn == null || d.DoneOn > day), day, d => d.Due, d => d.CaseId)
             .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, me, myName, Domain.Deadlines.StateOf(d.Due, null, day),

@@ -79,19 +79,19 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, SharedReads reads,
         var period = Periods.Parse(week);
         var day = period.LastDay(asOf);
 
-        var caseworkers = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId && e.Role == EmployeeRole.Caseworker)
-            .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var employees = await reads.EmployeesAsync(ct);
+        // In the order SQLite's binary collation gave them when they were read per page: ordinal.
+        var caseworkers = employees.Values.Where(e => e.UnitId == teamId && e.Role == EmployeeRole.Caseworker)
+            .OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         // The week's list (docs/dashboards.md, "The week's work").
         var open = await Worklists.WorklistDeadlines.On(db, asOf, day, teamId)
             .Select(d => new { d.CaseId, d.Kind, d.SourceId, d.K, d.Due, d.CaseworkerId }).ToListAsync(ct);
-        // Names for the team's own people and for any caseworker of another team a deadline names.
-        var named = open.Select(d => d.CaseworkerId).Distinct().ToList();
-        var names = await db.Employees.AsNoTracking().Where(e => e.UnitId == teamId || named.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        // Names for the caseworkers the deadlines name, of this team or another.
+        string NameOf(string id) => employees.TryGetValue(id, out var person) ? person.Name : id;
         var rows = open
             .Where(d => query.Caseworker is null || d.CaseworkerId == query.Caseworker)
             .Where(d => query.Kind is null || Code<DeadlineKind>.Of(d.Kind) == query.Kind)
-            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, d.CaseworkerId, names.GetValueOrDefault(d.CaseworkerId, d.CaseworkerId),
+            .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, d.CaseworkerId, NameOf(d.CaseworkerId),
                 Domain.Deadlines.StateOf(d.Due, null, day), Worklist.GroupOf(d.Due, day), Worklist.ActBy(d.Due), Worklist.IsToday(d.Due, day)))
             .ToList();
         // The working order (what to do now first) unless the team leader sorts by a column; the groups stay either way.
