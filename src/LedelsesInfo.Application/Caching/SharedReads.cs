@@ -69,6 +69,11 @@ public sealed class SharedReads(IAppDbContext db, QueryCache cache, RequestVersi
         GetAsync("employees", async (d, c) => (IReadOnlyDictionary<string, Person>)await d.Employees.AsNoTracking()
             .Select(e => new Person(e.Id, e.Name, e.UnitId, e.Role)).ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, c), ct);
 
+    /// <summary>Every employee's full-time equivalents (årsværk) in a month, by employee: one read per month, for every team's caseload.</summary>
+    public ValueTask<IReadOnlyDictionary<string, decimal>> FteAsync(DateOnly month, CancellationToken ct) =>
+        GetAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fte|{month:yyyy-MM-dd}"), async (d, c) => (IReadOnlyDictionary<string, decimal>)await d.HrMonths
+            .AsNoTracking().Where(h => h.Month == month).ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, StringComparer.Ordinal, c), ct);
+
     /// <summary>Whether a unit exists, so that an unknown unit in an address adds nothing to the cache.</summary>
     public async ValueTask<bool> IsUnitAsync(string unitId, CancellationToken ct) => (await UnitsAsync(ct)).ContainsKey(unitId);
 

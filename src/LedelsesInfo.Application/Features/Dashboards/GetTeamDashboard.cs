@@ -121,8 +121,7 @@ public sealed class GetTeamDashboardHandler(IAppDbContext db, SharedReads reads,
         var month = new DateOnly(day.Year, day.Month, 1);
         var openCases = await db.Cases.Where(c => c.TeamId == teamId && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
             .GroupBy(c => c.CaseworkerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var fte = await db.HrMonths.Where(h => h.Month == month && caseworkers.Select(c => c.Id).Contains(h.EmployeeId))
-            .ToDictionaryAsync(h => h.EmployeeId, h => h.Fte, ct);
+        var fte = await reads.FteAsync(month, ct);
         var s1 = KpiCatalogue.S1;
 
         // Per caseworker: the week's open deadlines, the overdue, the caseload and the compliance (TwelveWeeks, as on the caseworker's own page).
