@@ -85,7 +85,7 @@ public static class Sessions
 
     /// <summary>
     /// A development sign-in's check, in one statement: null when the session has ended; otherwise the employee's unit and
-    /// role now, both null when the employee is no longer in the table.
+    /// role now, both null when the employee is marked removed or not in the table.
     /// </summary>
     private static Task<EmployeeNow?> OpenWithEmployeeAsync(IAppDbContext db, string id, string employeeId, CancellationToken ct) =>
         db.SignInSessions.AsNoTracking()
