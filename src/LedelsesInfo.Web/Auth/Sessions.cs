@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using LedelsesInfo.Application.Abstractions;
@@ -87,13 +88,16 @@ public static class Sessions
     /// A development sign-in's check, in one statement: null when the session has ended; otherwise the employee's unit and
     /// role now, both null when the employee is marked removed or not in the table.
     /// </summary>
-    private static Task<EmployeeNow?> OpenWithEmployeeAsync(IAppDbContext db, string id, string employeeId, CancellationToken ct) =>
-        db.SignInSessions.AsNoTracking()
+    private static Task<EmployeeNow?> OpenWithEmployeeAsync(IAppDbContext db, string id, string employeeId, CancellationToken ct)
+    {
+        Expression<Func<Employee, bool>> current = e => e.Id == employeeId && e.RemovedAt == null;
+        return db.SignInSessions.AsNoTracking()
             .Where(s => s.Id == id && s.EndedAt == null)
             .Select(s => new EmployeeNow(
-                db.Employees.Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => e.UnitId).FirstOrDefault(),
-                db.Employees.Where(e => e.Id == employeeId && e.RemovedAt == null).Select(e => (EmployeeRole?)e.Role).FirstOrDefault()))
+                db.Employees.Where(current).Select(e => e.UnitId).FirstOrDefault(),
+                db.Employees.Where(current).Select(e => (EmployeeRole?)e.Role).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
+    }
 
     private static async Task<bool> StillValidAsync(IAppDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
