@@ -239,6 +239,7 @@ app.UseStaticFiles(new StaticFileOptions
         context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
 });
 app.UseRouting();
+app.UseRequestConnection();
 app.UseAuthentication();
 app.UseAuthorization();
 

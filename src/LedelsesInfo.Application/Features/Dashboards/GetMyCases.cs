@@ -48,7 +48,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurr
         var cases = await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me && c.OpenedOn <= day && (c.ClosedOn == null || c.ClosedOn >= day))
             .OrderBy(c => c.Id).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
-        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && ids.Contains(d.CaseId)).ToListAsync(ct);
+        // Only the deadlines not done by the day: every use below (the list, the next deadline, the overdue count) is of those.
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.AsOf == asOf && ids.Contains(d.CaseId) && (d.DoneOn == null || d.DoneOn > day)).ToListAsync(ct);
         var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.StartOn <= day && (a.EndOn == null || a.EndOn >= day)).ToListAsync(ct);
         var activityIds = activities.Select(a => a.Id).ToList();
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
