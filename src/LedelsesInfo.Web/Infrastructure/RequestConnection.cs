@@ -22,8 +22,9 @@ public static class RequestConnection
         }
         return app.Use(async (context, next) =>
         {
-            // Only requests that reach a page or a health check; a static file or an unknown address asks nothing.
-            if (context.GetEndpoint() is not null)
+            // Only requests that reach a page: a static file or an unknown address asks nothing, and the health checks
+            // answer on their own (the liveness check must not depend on the database).
+            if (context.GetEndpoint() is not null && !context.Request.Path.StartsWithSegments("/health"))
             {
                 await context.RequestServices.GetRequiredService<LedelsesInfoDbContext>().Database.OpenConnectionAsync(context.RequestAborted);
             }
