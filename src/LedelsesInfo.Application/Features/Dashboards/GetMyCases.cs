@@ -55,8 +55,8 @@ public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurr
         var events = await db.ActivityEvents.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.OccurredOn <= day).ToListAsync(ct);
 
         var myName = (await reads.EmployeesAsync(ct)).TryGetValue(me, out var person) ? person.Name : me;
-        // Every deadline not done by the day, named (kind, date, days), in working order.
-        var open = Worklist.InWorkingOrder(deadlines.Where(d => d.DoneOn == null || d.DoneOn > day), day, d => d.Due, d => d.CaseId)
+        // Every deadline not done by the day (all that were read), named (kind, date, days), in working order.
+        var open = Worklist.InWorkingOrder(deadlines, day, d => d.Due, d => d.CaseId)
             .Select(d => new DeadlineRow(d.CaseId, d.Kind, d.SourceId, d.K, d.Due, day.DayNumber - d.Due.DayNumber, me, myName, Domain.Deadlines.StateOf(d.Due, null, day),
                 Worklist.GroupOf(d.Due, day), Worklist.ActBy(d.Due), Worklist.IsToday(d.Due, day)))
             .ToList();
@@ -64,7 +64,7 @@ public sealed class GetMyCasesHandler(IAppDbContext db, SharedReads reads, ICurr
 
         var result = cases.Select(c =>
         {
-            var next = deadlines.Where(d => d.CaseId == c.Id && (d.DoneOn == null || d.DoneOn > day)).OrderBy(d => d.Due).FirstOrDefault();
+            var next = deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.Due).FirstOrDefault();
             var caseOpen = open.Where(d => d.CaseId == c.Id).OrderBy(d => d.Due).ToList();
             var measures = activities.Where(a => a.CaseId == c.Id).OrderBy(a => a.StartOn).Select(a => new MyActivity(a.Id, a.Kind, a.Paragraph, a.MonthlyPrice,
                 events.Where(e => e.ActivityId == a.Id && e.Kind == ActivityEventKind.FollowUp).OrderByDescending(e => e.OccurredOn).Select(e => e.NextFollowUpMonths).FirstOrDefault(),
